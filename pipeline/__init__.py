@@ -1,0 +1,1 @@
+"""News analytics pipeline: raw article files to quotes, figures and entities in DuckDB."""

@@ -1,0 +1,85 @@
+"""Turn a raw file's bytes into text, or into a specific reason why it cannot be an article."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass
+
+#: A news article is tens of kilobytes; anything this large is a dump, not one article.
+MAX_ARTICLE_BYTES = 5_000_000
+#: Magic numbers of the binary formats people drop into folders by mistake.
+BINARY_SIGNATURES: dict[bytes, str] = {
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"PK\x03\x04": "ZIP archive (or docx/xlsx)",
+    b"%PDF": "PDF document",
+    b"\x1f\x8b": "gzip archive",
+    b"\x7fELF": "executable",
+    b"RIFF": "RIFF media file",
+}
+#: Share of control characters above which decoded text is judged to be binary data.
+MAX_CONTROL_SHARE = 0.01
+
+
+class UnreadableArticle(Exception):
+    """A file that cannot become an article; `reason` is a stable code, `detail` says what to do."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    text: str
+    encoding: str
+
+
+def decode_article_bytes(data: bytes) -> DecodedText:
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252 as a last resort."""
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise UnreadableArticle(
+            "too_large",
+            f"{len(data):,} bytes is over the {MAX_ARTICLE_BYTES:,}-byte limit for one article; "
+            "split the file into articles",
+        )
+    if not data.strip():
+        raise UnreadableArticle("empty", "the file is empty or holds only whitespace")
+    for signature, name in BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise UnreadableArticle("binary", f"the file is a {name}, not article text")
+    decoded = _decode(data)
+    if not decoded.text.strip():
+        raise UnreadableArticle("empty", "the file holds no visible text")
+    controls = sum(1 for ch in decoded.text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    if controls > MAX_CONTROL_SHARE * len(decoded.text):
+        raise UnreadableArticle(
+            "binary", f"{controls} control characters in {len(decoded.text)}: binary data, not article text"
+        )
+    return decoded
+
+
+def _decode(data: bytes) -> DecodedText:
+    if data.startswith(codecs.BOM_UTF8):
+        return DecodedText(data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return DecodedText(data.decode("utf-16"), "utf-16")
+        except UnicodeDecodeError as error:
+            raise UnreadableArticle("undecodable", f"UTF-16 byte-order mark but invalid UTF-16: {error}") from None
+    if b"\x00" in data:
+        raise UnreadableArticle("binary", "NUL bytes without a UTF-16 byte-order mark: binary data")
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    # Windows-1252 is what Latin-1 text from Windows tools really is; five bytes are undefined in it.
+    try:
+        return DecodedText(data.decode("cp1252"), "cp1252")
+    except UnicodeDecodeError as error:
+        raise UnreadableArticle(
+            "undecodable", f"neither UTF-8, UTF-16 nor Windows-1252 ({error}); re-save the file as UTF-8"
+        ) from None
