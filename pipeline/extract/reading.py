@@ -69,7 +69,9 @@ def _decode(data: bytes) -> DecodedText:
         try:
             return DecodedText(data.decode("utf-16"), "utf-16")
         except UnicodeDecodeError as error:
-            raise UnreadableArticle("undecodable", f"UTF-16 byte-order mark but invalid UTF-16: {error}") from None
+            raise UnreadableArticle(
+                "undecodable", f"UTF-16 byte-order mark but invalid UTF-16: {error}"
+            ) from None
     if b"\x00" in data:
         raise UnreadableArticle("binary", "NUL bytes without a UTF-16 byte-order mark: binary data")
     try:

@@ -1,0 +1,238 @@
+"""Named-entity mentions with titles split off and one type and one full name per name in an article.
+
+The small spaCy model is weak on news names (it tags `Zelenskyy` as a place and `Dragone` as an
+organisation); the whole article is better evidence than one sentence. A surname that completes a person
+named elsewhere in the article is that person; a name after a title is a person; proper nouns joined by
+`and` to a place, or naming a region, are places; and every spelling of one name gets the type most of
+its mentions carry.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.extract.document import Block, BlockIndex, Mention
+from pipeline.extract.names import name_key, strip_possessive
+
+#: spaCy labels kept, mapped to the warehouse's entity types (nationalities such as NORP are not entities).
+LABEL_TYPES: dict[str, str] = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+    "EVENT": "EVENT",
+}
+#: Head words of titles and roles written before a name (`Foreign Minister`, `General`, `Mr`).
+TITLE_WORDS = frozenset(
+    """president minister secretary general admiral envoy ambassador chancellor senator governor mayor
+    chairman chairwoman chair chief director commander spokesman spokeswoman spokesperson leader king queen
+    prince princess pope judge justice prosecutor officer colonel major captain lieutenant sergeant
+    professor prof dr mr mrs ms miss sir lord lady dame rep sen gov coach manager boss founder candidate
+    representative congressman congresswoman speaker premier executive ceo chairperson commissioner
+    inspector detective constable superintendent archbishop bishop cardinal rabbi imam sheikh emir sultan
+    sheriff attorney counsel adviser advisor aide economist analyst editor correspondent author actor
+    actress singer star striker midfielder defender goalkeeper captain skipper player champion""".split()
+)
+#: Words that qualify a title (`Deputy Prime Minister`, `Special Envoy`, `Foreign Secretary`).
+TITLE_MODIFIERS = frozenset(
+    """deputy vice prime foreign home interior defence defense finance trade health special former acting
+    first supreme senior junior assistant associate executive general state federal national shadow
+    education justice energy culture environment transport economy chief lord""".split()
+)
+#: Articles that are part of a place's name rather than a determiner.
+NAMES_WITH_THE = frozenset({"hague", "gambia", "bahamas", "netherlands"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "towards"})
+#: Head nouns that make the proper nouns modifying them places (`Sumy and Odesa regions`).
+PLACE_HEAD_NOUNS = frozenset(
+    """region regions province provinces city cities town towns village villages district districts county
+    counties state states oblast oblasts area areas island islands capital port""".split()
+)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int  # token index
+    end: int  # token index, exclusive
+    type: str
+    role: str | None = None
+
+
+def extract_mentions(doc: Doc, blocks: Sequence[Block]) -> list[Mention]:
+    """Mentions of people, organisations, places and events outside page furniture."""
+    index = BlockIndex(blocks)
+    candidates = [c for ent in doc.ents if (c := _candidate_from_entity(doc, ent)) is not None]
+    candidates = [c for c in candidates if index.is_extractable(doc[c.start].idx)]
+    candidates.extend(_proper_nouns_beside_places(doc, candidates, index))
+    for candidate in candidates:
+        _split_role(doc, candidate)
+        if index.kind_at(doc[candidate.start].idx) == "byline":
+            candidate.type = "PERSON"
+    candidates.extend(_untagged_person_names(doc, candidates, index))
+    candidates.sort(key=lambda c: c.start)
+    full_names = _person_full_names(doc, candidates)
+    _unify_types(doc, candidates, full_names)
+    return [_to_mention(doc, c, full_names, index) for c in candidates]
+
+
+def _candidate_from_entity(doc: Doc, ent: Span) -> _Candidate | None:
+    entity_type = LABEL_TYPES.get(ent.label_)
+    if entity_type is None:
+        return None
+    start, end = ent.start, ent.end
+    # A span running over a paragraph break is two things; keep what precedes the break.
+    for i in range(start, end):
+        if "\n" in doc[i].text_with_ws and i + 1 < end:
+            end = i + 1
+            break
+    if doc[start].lower_ == "the" and not (end - start == 2 and doc[start + 1].lower_ in NAMES_WITH_THE):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    if end <= start or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
+        return None
+    # `Ukrainian` authorities: a demonym adjective is not a place.
+    if all(t.pos_ == "ADJ" for t in doc[start:end]):
+        return None
+    return _Candidate(start, end, entity_type)
+
+
+def _split_role(doc: Doc, candidate: _Candidate) -> None:
+    """Move a title out of a name (`US General Alexus Grynkewich`) and record it, with the one before it."""
+    original_start = candidate.start
+    last_title = max(
+        (i for i in range(candidate.start, candidate.end - 1) if _is_title_word(doc[i])), default=None
+    )
+    if last_title is not None:
+        candidate.start = last_title + 1
+        candidate.type = "PERSON"
+    if candidate.type != "PERSON" and candidate.end - candidate.start > 1:
+        return
+    outer = original_start
+    sentence_start = doc[original_start].sent.start
+    while outer > sentence_start and _is_title_token(doc[outer - 1]):
+        outer -= 1
+    role_tokens = doc[outer : candidate.start]
+    if any(_is_title_word(t) for t in role_tokens):
+        candidate.role = role_tokens.text
+        candidate.type = "PERSON"
+
+
+def _is_title_word(token: Token) -> bool:
+    return token.text[:1].isupper() and token.lower_.rstrip(".") in TITLE_WORDS
+
+
+def _is_title_token(token: Token) -> bool:
+    """A word that can stand in a title before a name: `Russian`, `Foreign`, `Minister`, `US`."""
+    if not token.text[:1].isupper() or token.pos_ == "DET":
+        return False
+    word = token.lower_.rstrip(".")
+    return word in TITLE_WORDS or word in TITLE_MODIFIERS or token.ent_type_ in ("NORP", "GPE")
+
+
+def _proper_nouns_beside_places(
+    doc: Doc, candidates: list[_Candidate], index: BlockIndex
+) -> list[_Candidate]:
+    """Capitalised proper nouns coordinated with a mention, or naming a region, that NER missed."""
+    covered = _covered_tokens(candidates)
+    type_of_token = {i: c.type for c in candidates for i in range(c.start, c.end)}
+    found: list[_Candidate] = []
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN" or _is_title_token(token):
+            continue
+        if not index.is_extractable(token.idx):
+            continue
+        entity_type = None
+        if token.dep_ == "conj" and token.head.i in type_of_token:
+            entity_type = type_of_token[token.head.i]
+        elif token.dep_ in ("compound", "nmod", "amod") and token.head.lower_ in PLACE_HEAD_NOUNS:
+            entity_type = "PLACE"
+        if entity_type:
+            found.append(_Candidate(token.i, token.i + 1, entity_type))
+            covered.add(token.i)
+    # A proper noun modifying a region noun is a place even when NER gave it another type.
+    for candidate in candidates:
+        head = doc[candidate.end - 1]
+        if (head.dep_ in ("compound", "nmod") and head.head.lower_ in PLACE_HEAD_NOUNS) or (head.dep_ == "conj" and any(f.start == head.head.i and f.type == "PLACE" for f in found)):
+            candidate.type = "PLACE"
+    return found
+
+
+def _covered_tokens(candidates: Sequence[_Candidate]) -> set[int]:
+    return {i for c in candidates for i in range(c.start, c.end)}
+
+
+def _untagged_person_names(doc: Doc, candidates: list[_Candidate], index: BlockIndex) -> list[_Candidate]:
+    """Occurrences of a known person's surname that NER did not tag at all."""
+    surnames = {
+        name_key(doc[c.end - 1].text) for c in candidates if c.type == "PERSON" and c.end - c.start > 1
+    }
+    covered = _covered_tokens(candidates)
+    return [
+        _Candidate(t.i, t.i + 1, "PERSON")
+        for t in doc
+        if t.i not in covered
+        and t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and name_key(t.text) in surnames
+        and index.is_extractable(t.idx)
+    ]
+
+
+def _person_full_names(doc: Doc, candidates: Sequence[_Candidate]) -> dict[str, str]:
+    """Surname key -> the fullest person name in the article ending with it."""
+    full: dict[str, str] = {}
+    for c in candidates:
+        if c.end - c.start < 2:
+            continue
+        is_person = c.type == "PERSON" or c.role is not None
+        if not is_person:
+            continue
+        name = _clean_name(doc[c.start : c.end].text)
+        surname = name_key(doc[c.end - 1].text)
+        if len(name) > len(full.get(surname, "")):
+            full[surname] = name
+    return full
+
+
+def _unify_types(doc: Doc, candidates: Sequence[_Candidate], full_names: dict[str, str]) -> None:
+    """One type per name: person evidence first, then the majority of the name's NER labels."""
+    by_key: dict[str, list[_Candidate]] = defaultdict(list)
+    for c in candidates:
+        key = name_key(doc[c.start : c.end].text)
+        completes_person = name_key(doc[c.end - 1].text) in full_names
+        if c.type != "EVENT" and completes_person:
+            c.type = "PERSON"
+        by_key[key].append(c)
+    for group in by_key.values():
+        types = Counter(c.type for c in group)
+        # `in Sumy`: a bare name after a locative preposition votes for a place.
+        types["PLACE"] += 2 * sum(_after_locative_preposition(doc, c) for c in group if c.type == "ORG")
+        winner = "PERSON" if types["PERSON"] and any(c.role for c in group) else types.most_common(1)[0][0]
+        for c in group:
+            c.type = winner
+
+
+def _after_locative_preposition(doc: Doc, c: _Candidate) -> bool:
+    head = doc[c.end - 1]
+    if head.dep_ == "conj":
+        head = head.head
+    return c.end - c.start == 1 and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
+def _to_mention(doc: Doc, c: _Candidate, full_names: dict[str, str], index: BlockIndex) -> Mention:
+    span = doc[c.start : c.end]
+    surface = span.text
+    name = _clean_name(surface)
+    if c.type == "PERSON":
+        name = full_names.get(name_key(doc[c.end - 1].text), name) if c.end - c.start == 1 else name
+    block_kind = index.kind_at(span.start_char) or "body"
+    return Mention(span.start_char, span.end_char, surface, name, c.type, c.role, block_kind)
+
+
+def _clean_name(text: str) -> str:
+    return strip_possessive(" ".join(text.split())).strip(" ,.;:")
