@@ -1,0 +1,98 @@
+"""Cross-article assets: canonical entities, mentions linked to them, quotes linked to speakers.
+
+These are recomputed over the whole warehouse (they are cheap: grouping by name keys, then joins), so that
+a new article can change an entity's canonical name or merge two spellings.
+"""
+
+from collections.abc import Iterator
+
+import dagster as dg
+
+from pipeline.defs.metadata import (
+    raise_on_failed_checks,
+    schema_check_spec,
+    table_metadata,
+    table_spec,
+    validate_tables,
+)
+from pipeline.defs.resources import WarehouseResource
+from pipeline.extract.resolution import resolve_entities
+from pipeline.schemas import EntityMentions, Quotes
+from pipeline.warehouse import read_frame, replace_table
+
+ENTITY_TABLES = ("entities", "entity_mentions")
+QUOTES_SQL = """
+SELECT q.quote_id, q.article_id, q.text,
+       coalesce(e.name, q.speaker_local) AS speaker,
+       e.entity_id AS speaker_entity_id,
+       q.speaker_surface,
+       coalesce(q.speaker_role, m.role) AS speaker_role,
+       q.cue, q.kind, q.start_char, q.end_char, q.block_kind
+FROM staging.quotes q
+LEFT JOIN entity_mentions m ON m.article_id = q.article_id AND m.start_char = q.speaker_mention_start
+LEFT JOIN entities e ON e.entity_id = m.entity_id
+ORDER BY q.article_id, q.start_char
+"""
+
+
+@dg.multi_asset(
+    specs=[table_spec(t, "resolution", deps=["staging.mentions"]) for t in ENTITY_TABLES],
+    check_specs=[schema_check_spec(t) for t in ENTITY_TABLES],
+)
+def canonical_entities(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource
+) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
+    """Resolve every mention in the warehouse to one canonical entity per real-world entity."""
+    with warehouse.warehouse.connect() as con:
+        mentions = read_frame(con, "SELECT * FROM staging.mentions ORDER BY article_id, start_char")
+    entities, entity_mentions = resolve_entities(mentions)
+    entity_mentions = entity_mentions.select(list(EntityMentions.to_schema().columns))
+    frames = {"entities": entities, "entity_mentions": entity_mentions}
+    checks = validate_tables(frames)
+    yield from raise_on_failed_checks(checks)
+    with warehouse.warehouse.transaction() as con:
+        for table, frame in frames.items():
+            replace_table(con, table, frame)
+    context.log.info(f"{mentions.height} mentions resolved to {entities.height} entities")
+    top = entities.sort(["article_count", "mention_count"], descending=True)
+    yield dg.MaterializeResult(
+        asset_key="entities",
+        metadata={
+            **table_metadata(
+                entities.height, top, ["name", "type", "mention_count", "article_count", "aliases"]
+            ),
+            "multi_article_entities": entities.filter(entities["article_count"] > 1).height,
+        },
+    )
+    yield dg.MaterializeResult(
+        asset_key="entity_mentions",
+        metadata=table_metadata(
+            entity_mentions.height, entity_mentions, ["surface", "type", "role", "entity_id"]
+        ),
+    )
+    yield from checks
+
+
+@dg.asset(
+    key="quotes",
+    group_name="resolution",
+    kinds={"duckdb", "polars"},
+    deps=["staging.quotes", "entity_mentions", "entities"],
+    check_specs=[schema_check_spec("quotes")],
+    description=(Quotes.__doc__ or "").strip(),
+)
+def quotes(warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
+    """Quotes with speakers linked to canonical entities (through the speaker's mention)."""
+    with warehouse.warehouse.connect() as con:
+        rows = read_frame(con, QUOTES_SQL)
+    checks = validate_tables({"quotes": rows})
+    yield from raise_on_failed_checks(checks)
+    with warehouse.warehouse.transaction() as con:
+        replace_table(con, "quotes", rows)
+    yield dg.MaterializeResult(
+        metadata={
+            **table_metadata(rows.height, rows, ["speaker", "speaker_role", "cue", "kind", "text"]),
+            "by_kind": dg.MetadataValue.json(dict(rows["kind"].value_counts().iter_rows())),
+        }
+    )
+    yield from checks

@@ -1,0 +1,109 @@
+"""Cross-article entity resolution: every spelling of one entity lands on one canonical entity.
+
+Blocking keeps it near-linear: mentions are grouped by a folded name key (case, accents, possessives,
+Slavic romanisations), then two dictionary look-ups merge what keys alone cannot: an acronym into the one
+long form it abbreviates (`ICC` -> `International Criminal Court`), and a bare surname into the one full
+name that ends with it. An ambiguous acronym or surname (two candidates) stays its own entity rather
+than merging different people who share a surname.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+
+import polars as pl
+
+from pipeline.extract.names import acronym, is_acronym, name_key, strip_possessive
+
+#: Tie-break between types that got the same number of votes.
+TYPE_PRIORITY = {"PERSON": 0, "PLACE": 1, "ORG": 2, "EVENT": 3}
+
+
+def canonical_entity_id(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def resolve_entities(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(entities, entity_mentions) from article-level mentions (`staging.mentions` rows)."""
+    keyed = mentions.with_columns(pl.col("name").map_elements(name_key, return_dtype=pl.String).alias("key"))
+    final_key = _merge_keys(keyed)
+    keyed = keyed.with_columns(
+        pl.col("key").replace_strict(final_key, default=pl.col("key")).alias("cluster")
+    )
+    entities = _entities(keyed)
+    entity_mentions = (
+        keyed.join(entities.select("cluster", "entity_id", pl.col("type").alias("entity_type")), on="cluster")
+        .with_columns(pl.col("entity_type").alias("type"))
+        .drop("key", "cluster", "entity_type")
+    )
+    return entities.drop("cluster"), entity_mentions
+
+
+def _merge_keys(keyed: pl.DataFrame) -> dict[str, str]:
+    """Map acronym and surname keys onto the unique longer key they stand for."""
+    names = keyed.select("article_id", "name", "key", "type").unique()
+    long_forms: dict[str, set[str]] = defaultdict(set)
+    surnames: dict[str, set[str]] = defaultdict(set)
+    local_long_forms: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for article_id, name, key, entity_type in names.iter_rows():
+        letters = acronym(name)
+        if letters and entity_type != "PERSON":
+            long_forms[letters].add(key)
+            local_long_forms[(article_id, letters)].add(key)
+        words = key.split()
+        if entity_type == "PERSON" and len(words) >= 2:
+            surnames[words[-1]].add(key)
+    merged: dict[str, str] = {}
+    for article_id, name, key, entity_type in names.iter_rows():
+        if key in merged:
+            continue
+        if is_acronym(name):
+            letters = name.replace(".", "")
+            candidates = local_long_forms.get((article_id, letters)) or long_forms.get(letters, set())
+            if len(candidates) == 1:
+                merged[key] = next(iter(candidates))
+        elif entity_type == "PERSON" and " " not in key and len(surnames.get(key, ())) == 1:
+            merged[key] = next(iter(surnames[key]))
+    return merged
+
+
+def _entities(keyed: pl.DataFrame) -> pl.DataFrame:
+    grouped = keyed.group_by("cluster").agg(
+        "name",
+        "type",
+        "surface",
+        pl.len().alias("mention_count"),
+        pl.col("article_id").n_unique().alias("article_count"),
+    )
+    rows = []
+    for cluster, names, types, surfaces, mention_count, article_count in grouped.iter_rows():
+        type_votes = Counter(types)
+        rows.append(
+            {
+                "cluster": cluster,
+                "entity_id": canonical_entity_id(cluster),
+                "name": _canonical_name(Counter(names)),
+                "type": min(type_votes, key=lambda t: (-type_votes[t], TYPE_PRIORITY.get(t, 9))),
+                "aliases": sorted(set(names) | {strip_possessive(s) for s in surfaces}),
+                "mention_count": mention_count,
+                "article_count": article_count,
+            }
+        )
+    schema = {
+        "cluster": pl.String,
+        "entity_id": pl.String,
+        "name": pl.String,
+        "type": pl.String,
+        "aliases": pl.List(pl.String),
+        "mention_count": pl.Int64,
+        "article_count": pl.Int64,
+    }
+    return pl.DataFrame(rows, schema=schema).sort("entity_id")
+
+
+def _canonical_name(names: Counter[str]) -> str:
+    """The most used of the fullest forms; an acronym in capitals beats its mixed-case spelling (`NATO`)."""
+    most_words = max(len(n.split()) for n in names)
+    full_forms = [n for n in names if len(n.split()) == most_words]
+    return min(full_forms, key=lambda n: (not is_acronym(n), -names[n], n))

@@ -1,0 +1,163 @@
+"""From the raw folder to article records: scan, fingerprint, read, parse, or quarantine with a reason."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pipeline.extract.parsing import ArticleMeta, ParsedArticle, parse_article
+from pipeline.extract.reading import UnreadableArticle, decode_article_bytes
+
+SIDECAR_SUFFIX = ".meta.json"
+
+
+@dataclass(frozen=True, slots=True)
+class RawFile:
+    """A file in the raw folder; `(size_bytes, modified_ns)` is the fingerprint that says it changed."""
+
+    root: Path
+    source_path: str  # relative to root, with forward slashes
+    size_bytes: int
+    modified_ns: int
+
+    @property
+    def path(self) -> Path:
+        return self.root / self.source_path
+
+    @property
+    def sidecar_path(self) -> Path:
+        return self.path.with_name(self.path.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
+
+
+@dataclass(frozen=True, slots=True)
+class Quarantined:
+    source_path: str
+    stage: str
+    reason: str
+    detail: str
+    size_bytes: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReadArticle:
+    raw: RawFile
+    article: ParsedArticle
+    encoding: str
+    content_sha256: str
+    sidecar_problem: Quarantined | None
+
+
+def scan_raw_folder(root: Path) -> tuple[list[RawFile], list[Quarantined]]:
+    """Every candidate article file under `root`, sorted; links leading outside `root` are refused."""
+    root = root.resolve()
+    files: list[RawFile] = []
+    refused: list[Quarantined] = []
+    for path in _walk(root):
+        relative = path.relative_to(root).as_posix()
+        if path.is_symlink() and not _inside(path.resolve(), root):
+            refused.append(
+                Quarantined(
+                    relative,
+                    "read",
+                    "link_outside_raw",
+                    "a symbolic link to a file outside the raw folder; not followed",
+                    None,
+                )
+            )
+            continue
+        try:
+            stat = path.stat()
+        except OSError as error:
+            refused.append(
+                Quarantined(relative, "read", "unreadable", f"cannot stat the file: {error.strerror}", None)
+            )
+            continue
+        modified = stat.st_mtime_ns
+        sidecar = path.with_name(path.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
+        if sidecar.exists():
+            modified = max(modified, sidecar.stat().st_mtime_ns)
+        files.append(RawFile(root, relative, stat.st_size, modified))
+    return sorted(files, key=lambda f: f.source_path), refused
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for directory, subdirectories, names in os.walk(root):
+        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
+        for name in sorted(names):
+            if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
+                continue
+            path = Path(directory) / name
+            if path.is_file() or path.is_symlink():
+                yield path
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def read_raw_file(raw: RawFile) -> ReadArticle | Quarantined:
+    """Read, decode and parse one file; every failure becomes a quarantine record, never an exception."""
+    try:
+        data = raw.path.read_bytes()
+    except OSError as error:
+        return Quarantined(
+            raw.source_path, "read", "unreadable", f"cannot read the file: {error.strerror}", raw.size_bytes
+        )
+    try:
+        decoded = decode_article_bytes(data)
+    except UnreadableArticle as error:
+        return Quarantined(raw.source_path, "read", error.reason, error.detail, len(data))
+    meta, sidecar_problem = _read_sidecar(raw)
+    try:
+        article = parse_article(decoded.text, meta)
+    except UnreadableArticle as error:
+        return Quarantined(raw.source_path, "parse", error.reason, error.detail, len(data))
+    return ReadArticle(raw, article, decoded.encoding, hashlib.sha256(data).hexdigest(), sidecar_problem)
+
+
+def _read_sidecar(raw: RawFile) -> tuple[ArticleMeta | None, Quarantined | None]:
+    path = raw.sidecar_path
+    if not path.exists():
+        return None, None
+    relative = path.relative_to(raw.root).as_posix()
+    try:
+        fields = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(fields, dict):
+            raise ValueError("the top level is not a JSON object")
+        return _meta_from_fields(fields), None
+    except (OSError, UnicodeDecodeError, ValueError, TypeError) as error:
+        detail = f"sidecar ignored ({error}); the article landed with what its text reveals. Expected keys: outlet, url, published_date, authors"
+        return None, Quarantined(relative, "sidecar", "malformed_sidecar", detail, None)
+
+
+def _meta_from_fields(fields: dict[str, object]) -> ArticleMeta:
+    published = fields.get("published_date", fields.get("published"))
+    authors = fields.get("authors")
+    if isinstance(authors, str):
+        authors = [authors]
+    if authors is not None and not (isinstance(authors, list) and all(isinstance(a, str) for a in authors)):
+        raise ValueError("authors must be a list of names")
+    return ArticleMeta(
+        outlet=_optional_text(fields.get("outlet")),
+        url=_optional_text(fields.get("url")),
+        published_date=date.fromisoformat(str(published)[:10]) if published else None,
+        authors=tuple(authors) if authors is not None else None,
+    )
+
+
+def _optional_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"expected text, got {type(value).__name__}")
+    return value.strip() or None
+
+
+def changed_files(files: Iterable[RawFile], known: dict[str, tuple[int, int]]) -> list[RawFile]:
+    """Files that are new or whose fingerprint differs from the ledger's."""
+    return [f for f in files if known.get(f.source_path) != (f.size_bytes, f.modified_ns)]

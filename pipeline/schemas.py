@@ -1,0 +1,259 @@
+"""The warehouse contract: one pandera model per table. DuckDB tables are created from these models.
+
+Offsets (`start_char`, `end_char`) always index `articles.text`, the cleaned article text, as Python
+string positions (Unicode code points), end exclusive.
+"""
+
+from __future__ import annotations
+
+import pandera.polars as pa
+import polars as pl
+from pandera.api.polars.types import PolarsData
+
+from pipeline.extract.figures import CHANGE_ROLES, FIGURE_KINDS
+
+BLOCK_KINDS = ["title", "standfirst", "byline", "body", "caption", "credit", "boilerplate"]
+ENTITY_TYPES = ["PERSON", "ORG", "PLACE", "EVENT"]
+QUOTE_KINDS = ["direct", "partial", "indirect"]
+SOURCE_STATUSES = ["article", "duplicate", "quarantined"]
+QUARANTINE_STAGES = ["read", "parse", "sidecar", "extract"]
+UTC_TIMESTAMP = pl.Datetime("us", "UTC")
+
+
+class _Table(pa.DataFrameModel):
+    class Config:
+        strict = True
+        coerce = True
+
+
+class SourceFiles(_Table):
+    """Every file seen in the raw folder, with the fingerprint that decides whether it changed."""
+
+    source_path: str = pa.Field(unique=True, description="Path relative to the raw folder.")
+    size_bytes: int = pa.Field(ge=0)
+    modified_ns: int = pa.Field(description="File modification time in nanoseconds since the epoch.")
+    content_sha256: str = pa.Field(nullable=True, description="Hash of the raw bytes; null if unreadable.")
+    article_id: str = pa.Field(nullable=True, description="The article this file holds; null if quarantined.")
+    status: str = pa.Field(
+        isin=SOURCE_STATUSES, description="article, duplicate (same text as another file) or quarantined."
+    )
+    seen_at: UTC_TIMESTAMP = pa.Field(description="When this version of the file was read.")  # type: ignore[valid-type]
+
+
+class Articles(_Table):
+    """One row per distinct article text; a file renamed or copied keeps the same `article_id`."""
+
+    article_id: str = pa.Field(
+        unique=True, str_length=16, description="Hash of the cleaned text: stable across renames."
+    )
+    source_path: str = pa.Field(description="First file (relative to the raw folder) holding this text.")
+    title: str = pa.Field(nullable=True)
+    standfirst: str = pa.Field(nullable=True, description="The summary paragraph under the title.")
+    outlet: str = pa.Field(
+        nullable=True,
+        description="Publisher, from a sidecar or revealed by the text (sign-off, boilerplate).",
+    )
+    authors: pl.List(pl.Utf8) = pa.Field(description="Byline names, or the sidecar's authors.")  # type: ignore[valid-type]
+    published_date: pl.Date = pa.Field(
+        nullable=True, description="From a sidecar or a dateline; null when unknown."
+    )  # type: ignore[valid-type]
+    url: str = pa.Field(nullable=True)
+    text: str = pa.Field(description="Cleaned article text: every offset in every table indexes this.")
+    word_count: int = pa.Field(
+        ge=0, description="Words in title, standfirst and body (not captions or furniture)."
+    )
+    encoding: str = pa.Field(description="Encoding the raw file was decoded with.")
+    ingested_at: UTC_TIMESTAMP  # type: ignore[valid-type]
+
+
+class Paragraphs(_Table):
+    """Each block of an article with its kind, so page furniture can be told from reporting."""
+
+    article_id: str
+    block_no: int = pa.Field(ge=0, description="Position of the block in the article, from 0.")
+    kind: str = pa.Field(isin=BLOCK_KINDS)
+    start_char: int = pa.Field(ge=0)
+    end_char: int = pa.Field(ge=0)
+    text: str
+
+    @pa.dataframe_check
+    def ends_after_start(cls, data: PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select(pl.col("end_char") >= pl.col("start_char"))
+
+
+class QuarantinedArticles(_Table):
+    """Files that could not become articles (or whose extraction failed), with a reason to act on."""
+
+    source_path: str = pa.Field(description="Path relative to the raw folder.")
+    stage: str = pa.Field(
+        isin=QUARANTINE_STAGES, description="Where it failed: read, parse, sidecar or extract."
+    )
+    reason: str = pa.Field(description="Stable code: empty, binary, undecodable, too_large, html, no_body, …")
+    detail: str = pa.Field(description="What went wrong and what to do about it.")
+    size_bytes: int = pa.Field(nullable=True)
+    quarantined_at: UTC_TIMESTAMP  # type: ignore[valid-type]
+
+
+class Figures(_Table):
+    """Numeric facts with normalised value, what they count or measure, and qualifiers."""
+
+    figure_id: str = pa.Field(unique=True)
+    article_id: str
+    value: float = pa.Field(
+        nullable=True, description="Normalised number: `$1.13bn` -> 1.13e9, `three` -> 3."
+    )
+    value_max: float = pa.Field(nullable=True, description="Upper bound of a range (`between 10 and 15`).")
+    unit: str = pa.Field(
+        nullable=True,
+        description="What is counted (`people`, `defence chiefs`) or a unit (`USD`, `percent`, `year`).",
+    )
+    kind: str = pa.Field(
+        isin=sorted(FIGURE_KINDS), description="See FIGURE_KIND_MEANINGS in pipeline/extract/figures.py."
+    )
+    qualifier: str = pa.Field(nullable=True, description="`more than`, `about`, `at least`, … normalised.")
+    surface: str = pa.Field(description="The figure as written, qualifier included.")
+    date: str = pa.Field(
+        nullable=True, description="ISO date (YYYY, YYYY-MM or YYYY-MM-DD) for dates and years."
+    )
+    change_role: str = pa.Field(
+        nullable=True,
+        isin=sorted(CHANGE_ROLES),
+        description="change, new or old in `rose 2% to $11.1bn from $10.9bn`.",
+    )
+    change_group: int = pa.Field(
+        nullable=True, description="Links the figures of one change within an article."
+    )
+    start_char: int = pa.Field(ge=0)
+    end_char: int = pa.Field(ge=0)
+    block_kind: str = pa.Field(
+        isin=BLOCK_KINDS, description="body, caption, title, …: where the figure stands."
+    )
+
+
+class Mentions(_Table):
+    """Entity mentions as found in one article, before cross-article resolution (staging)."""
+
+    mention_id: str = pa.Field(unique=True)
+    article_id: str
+    surface: str = pa.Field(description="As written, possessive included.")
+    name: str = pa.Field(
+        description="Fullest form of the name in its article (`Dragone` -> `Giuseppe Cavo Dragone`)."
+    )
+    type: str = pa.Field(description="PERSON, ORG, PLACE or EVENT as judged within the article.")
+    role: str = pa.Field(nullable=True, description="Title given with the name: `Russian Foreign Minister`.")
+    start_char: int = pa.Field(ge=0)
+    end_char: int = pa.Field(ge=0)
+    block_kind: str = pa.Field(isin=BLOCK_KINDS)
+
+
+class EntityMentions(Mentions):
+    """Every mention linked to its canonical entity across all articles."""
+
+    entity_id: str = pa.Field(description="The canonical entity (see `entities`).")
+    type: str = pa.Field(isin=ENTITY_TYPES, description="The canonical entity's type.")
+
+
+class Entities(_Table):
+    """One row per real-world entity: every spelling across all articles resolved to it."""
+
+    entity_id: str = pa.Field(unique=True, description="Stable hash of the canonical name key.")
+    name: str = pa.Field(description="Canonical name: the most used full form.")
+    type: str = pa.Field(isin=ENTITY_TYPES)
+    aliases: pl.List(pl.Utf8) = pa.Field(description="Every distinct surface form, possessives stripped.")  # type: ignore[valid-type]
+    mention_count: int = pa.Field(ge=1)
+    article_count: int = pa.Field(ge=1)
+
+
+class ExtractedQuotes(_Table):
+    """Quotes as found in one article, before speakers are linked to canonical entities (staging)."""
+
+    quote_id: str = pa.Field(unique=True)
+    article_id: str
+    text: str = pa.Field(
+        description="The quoted words without the outer quote marks (or the reported content)."
+    )
+    kind: str = pa.Field(isin=QUOTE_KINDS)
+    cue: str = pa.Field(
+        nullable=True, description="Reporting verb or phrase as written: said, added, according to."
+    )
+    speaker_surface: str = pa.Field(
+        nullable=True, description="The speaker as written: `he`, `Lavrov`, `a spokesman`."
+    )
+    speaker_local: str = pa.Field(
+        nullable=True, description="Speaker resolved within the article (pronouns followed)."
+    )
+    speaker_mention_start: int = pa.Field(
+        nullable=True, description="start_char of the speaker's named mention."
+    )
+    speaker_role: str = pa.Field(
+        nullable=True, description="`Russian Foreign Minister` where the text gives one."
+    )
+    start_char: int = pa.Field(ge=0)
+    end_char: int = pa.Field(ge=0)
+    block_kind: str = pa.Field(isin=BLOCK_KINDS)
+
+
+class Quotes(_Table):
+    """Who said what: direct, partial and indirect quotes with the speaker's canonical entity."""
+
+    quote_id: str = pa.Field(unique=True)
+    article_id: str
+    text: str = pa.Field(
+        description="The quoted words without the outer quote marks (or the reported content)."
+    )
+    speaker: str = pa.Field(
+        nullable=True, description="Canonical entity name, or the nominal as written (`officials`)."
+    )
+    speaker_entity_id: str = pa.Field(
+        nullable=True, description="Link to `entities`; null for unnamed speakers."
+    )
+    speaker_surface: str = pa.Field(
+        nullable=True, description="The speaker as written: `he`, `Lavrov`, `a spokesman`."
+    )
+    speaker_role: str = pa.Field(nullable=True)
+    cue: str = pa.Field(nullable=True)
+    kind: str = pa.Field(isin=QUOTE_KINDS)
+    start_char: int = pa.Field(ge=0)
+    end_char: int = pa.Field(ge=0)
+    block_kind: str = pa.Field(isin=BLOCK_KINDS)
+
+
+class ExtractionAnomalies(_Table):
+    """Text an extractor could not handle cleanly (an unbalanced quote mark), kept so nothing is silent."""
+
+    article_id: str
+    extractor: str
+    kind: str
+    start_char: int = pa.Field(ge=0)
+    detail: str
+
+
+class ExtractionLog(_Table):
+    """Which articles each extractor version has processed, so runs only do new work (staging)."""
+
+    article_id: str = pa.Field(unique=True)
+    extractor_version: str
+    extracted_at: UTC_TIMESTAMP  # type: ignore[valid-type]
+
+
+#: Published tables, by name; staging tables live in the `staging` schema of the same database.
+TABLES: dict[str, type[_Table]] = {
+    "articles": Articles,
+    "paragraphs": Paragraphs,
+    "quarantined_articles": QuarantinedArticles,
+    "figures": Figures,
+    "entities": Entities,
+    "entity_mentions": EntityMentions,
+    "quotes": Quotes,
+    "extraction_anomalies": ExtractionAnomalies,
+    "staging.source_files": SourceFiles,
+    "staging.mentions": Mentions,
+    "staging.quotes": ExtractedQuotes,
+    "staging.extraction_log": ExtractionLog,
+}
+
+
+def empty_frame(model: type[_Table]) -> pl.DataFrame:
+    """A zero-row frame with the model's columns and dtypes."""
+    schema = model.to_schema()
+    return pl.DataFrame(schema={name: column.dtype.type for name, column in schema.columns.items()})

@@ -1,0 +1,163 @@
+"""The DuckDB warehouse: tables made from the pandera models, idempotent writes, atomic publishing.
+
+The pipeline writes only to a private build file (`news.build.duckdb`) and, at the end of a run, publishes
+a finished copy over `news.duckdb` with an atomic rename. Analysts' read-only sessions on `news.duckdb`
+therefore never block a run and never see a half-written state: an open session keeps the version it
+opened until it reconnects.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from pipeline.schemas import TABLES
+
+DUCKDB_TYPES: dict[type[pl.DataType], str] = {
+    pl.String: "VARCHAR",
+    pl.Int64: "BIGINT",
+    pl.Int32: "INTEGER",
+    pl.Float64: "DOUBLE",
+    pl.Boolean: "BOOLEAN",
+    pl.Date: "DATE",
+}
+#: How long to wait for another step of the same run that holds the build file's write lock.
+LOCK_WAIT_SECONDS = 60.0
+
+
+def duckdb_type(dtype: pl.DataType) -> str:
+    if isinstance(dtype, pl.List):
+        return f"{duckdb_type(dtype.inner)}[]"
+    if isinstance(dtype, pl.Datetime):
+        return "TIMESTAMPTZ" if dtype.time_zone else "TIMESTAMP"
+    try:
+        return DUCKDB_TYPES[dtype.base_type()]
+    except KeyError:
+        raise TypeError(f"no DuckDB type for polars dtype {dtype}; add it to DUCKDB_TYPES") from None
+
+
+def quoted(identifier: str) -> str:
+    """`staging.mentions` -> `"staging"."mentions"`; identifiers here come from TABLES, never from input."""
+    return ".".join('"' + part.replace('"', '""') + '"' for part in identifier.split("."))
+
+
+def _sql_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def create_table_sql(table: str) -> list[str]:
+    """CREATE TABLE and COMMENT statements for one table, straight from its pandera model."""
+    schema = TABLES[table].to_schema()
+    columns = [
+        f"{quoted(name)} {duckdb_type(column.dtype.type)}{'' if column.nullable else ' NOT NULL'}"
+        for name, column in schema.columns.items()
+    ]
+    statements = [f"CREATE TABLE IF NOT EXISTS {quoted(table)} ({', '.join(columns)})"]
+    if TABLES[table].__doc__:
+        statements.append(
+            f"COMMENT ON TABLE {quoted(table)} IS {_sql_literal(TABLES[table].__doc__.strip())}"
+        )
+    statements.extend(
+        f"COMMENT ON COLUMN {quoted(table)}.{quoted(name)} IS {_sql_literal(column.description)}"
+        for name, column in schema.columns.items()
+        if column.description
+    )
+    return statements
+
+
+def create_tables(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("CREATE SCHEMA IF NOT EXISTS staging")
+    for table in TABLES:
+        for statement in create_table_sql(table):
+            con.execute(statement)
+
+
+def replace_rows(
+    con: duckdb.DuckDBPyConnection, table: str, rows: pl.DataFrame, keys: pl.Series, key: str = "article_id"
+) -> None:
+    """Delete every row whose `key` is in `keys`, then insert `rows`: re-running never duplicates."""
+    con.register("keys_to_replace", pl.DataFrame({key: keys.unique()}))
+    con.execute(
+        f"DELETE FROM {quoted(table)} WHERE {quoted(key)} IN (SELECT {quoted(key)} FROM keys_to_replace)"
+    )
+    con.unregister("keys_to_replace")
+    insert_rows(con, table, rows)
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: pl.DataFrame) -> None:
+    if rows.height:
+        con.register("rows_to_insert", rows)
+        con.execute(f"INSERT INTO {quoted(table)} BY NAME SELECT * FROM rows_to_insert")
+        con.unregister("rows_to_insert")
+
+
+def replace_table(con: duckdb.DuckDBPyConnection, table: str, rows: pl.DataFrame) -> None:
+    """Swap a whole table's contents (cross-article tables are recomputed in full)."""
+    con.execute(f"DELETE FROM {quoted(table)}")
+    insert_rows(con, table, rows)
+
+
+def read_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | None = None) -> pl.DataFrame:
+    return con.execute(sql, params or []).pl()
+
+
+class Warehouse:
+    """The published warehouse file and the private build file the pipeline writes."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.build_path = self.path.with_name(f"{self.path.stem}.build{self.path.suffix or '.duckdb'}")
+
+    @contextmanager
+    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A write connection to the build file, with every table in place."""
+        self.build_path.parent.mkdir(parents=True, exist_ok=True)
+        con = _connect_waiting_for_lock(self.build_path)
+        try:
+            create_tables(con)
+            yield con
+        finally:
+            con.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """All or nothing: a killed or failed step leaves the previous state of every table."""
+        with self.connect() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                yield con
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
+
+    def publish(self) -> Path:
+        """Copy the finished build file over the published one atomically (rename on one filesystem)."""
+        with self.connect() as con:
+            con.execute("CHECKPOINT")
+        staging_copy = self.path.with_name(f".{self.path.name}.publishing")
+        shutil.copyfile(self.build_path, staging_copy)
+        with open(staging_copy, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(staging_copy, self.path)
+        return self.path
+
+
+def _connect_waiting_for_lock(path: Path) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path))
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
