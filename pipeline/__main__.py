@@ -11,7 +11,7 @@ import dagster as dg
 import duckdb
 
 from pipeline import settings
-from pipeline.definitions import defs
+from pipeline.runner import run_pipeline
 
 SUMMARY_SQL = """
 SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes), (SELECT count(*) FROM figures),
@@ -26,9 +26,8 @@ def main() -> int:
     if not raw.is_dir():
         print(f"error: raw folder {raw} does not exist (set NEWS_RAW_DIR)", file=sys.stderr)
         return 2
-    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
-    job = defs.resolve_job_def("process_new_articles")
-    result = job.execute_in_process(instance=instance)
+    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else None
+    result = run_pipeline(raw, warehouse, instance)
     if not result.success:
         print("error: the run failed; see the log above", file=sys.stderr)
         return 1
