@@ -22,7 +22,13 @@ from pipeline.extraction import EXTRACTOR_VERSION, ArticleInput, ExtractedBatch,
 from pipeline.schemas import ExtractionLog, QuarantinedArticles, empty_frame
 from pipeline.warehouse import quoted, read_frame, replace_rows
 
-EXTRACTION_TABLES = ("staging.mentions", "staging.quotes", "figures", "extraction_anomalies")
+EXTRACTION_TABLES = (
+    "staging.mentions",
+    "staging.quotes",
+    "figures",
+    "extraction_anomalies",
+    "staging.extraction_log",
+)
 #: Articles read from the warehouse and written back per transaction: bounds memory at any corpus size.
 ARTICLES_PER_CHUNK = 256
 
@@ -58,10 +64,11 @@ def article_extractions(
         for start in range(0, pending.len(), ARTICLES_PER_CHUNK):
             chunk = pending.slice(start, ARTICLES_PER_CHUNK)
             for batch in extract_batches(nlp, _article_inputs(con, chunk)):
-                frames = _batch_frames(batch)
+                now = datetime.now(UTC)
+                frames = _batch_frames(batch, now)
                 checks = validate_tables(frames)
                 yield from raise_on_failed_checks(checks)
-                _write_batch(con, batch, frames)
+                _write_batch(con, batch, frames, now)
                 for table, frame in frames.items():
                     written[table] += frame.height
                     checked[table] += frame.height
@@ -116,30 +123,29 @@ def _article_inputs(con: duckdb.DuckDBPyConnection, article_ids: pl.Series) -> I
         yield ArticleInput(article_id, text, blocks_by_article.get(article_id, ()), published)
 
 
-def _batch_frames(batch: ExtractedBatch) -> dict[str, pl.DataFrame]:
+def _batch_frames(batch: ExtractedBatch, now: datetime) -> dict[str, pl.DataFrame]:
+    log = pl.DataFrame(
+        {"article_id": batch.article_ids, "extractor_version": EXTRACTOR_VERSION, "extracted_at": now},
+        schema=empty_frame(ExtractionLog).schema,
+    )
     return {
         "staging.mentions": batch.mentions,
         "staging.quotes": batch.quotes,
         "figures": batch.figures,
         "extraction_anomalies": batch.anomalies,
+        "staging.extraction_log": log,
     }
 
 
 def _write_batch(
-    con: duckdb.DuckDBPyConnection, batch: ExtractedBatch, frames: dict[str, pl.DataFrame]
+    con: duckdb.DuckDBPyConnection, batch: ExtractedBatch, frames: dict[str, pl.DataFrame], now: datetime
 ) -> None:
     """One transaction per batch: an interrupted run keeps whole articles and redoes the rest."""
-    now = datetime.now(UTC)
     keys = pl.Series(batch.article_ids, dtype=pl.String)
-    log = pl.DataFrame(
-        {"article_id": batch.article_ids, "extractor_version": EXTRACTOR_VERSION, "extracted_at": now},
-        schema=empty_frame(ExtractionLog).schema,
-    )
     con.execute("BEGIN TRANSACTION")
     try:
         for table, frame in frames.items():
             replace_rows(con, table, frame, keys)
-        replace_rows(con, "staging.extraction_log", log, keys)
         _quarantine_failures(con, batch, now)
         con.execute("COMMIT")
     except BaseException:

@@ -77,7 +77,7 @@ def canonical_entities(
     key="quotes",
     group_name="resolution",
     kinds={"duckdb", "polars"},
-    deps=["staging.quotes", "entity_mentions", "entities"],
+    deps=[dg.AssetKey(["staging", "quotes"]), "entity_mentions", "entities"],
     check_specs=[schema_check_spec("quotes")],
     description=(Quotes.__doc__ or "").strip(),
 )

@@ -1,0 +1,160 @@
+"""The Dagster layer: definitions load as the UI loads them, the graph is readable, sensor and schedule work."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import dagster as dg
+import pytest
+
+from pipeline.definitions import defs
+from pipeline.defs.resources import RawFolder, WarehouseResource
+from pipeline.defs.sensors import new_raw_files
+from pipeline.runner import run_pipeline
+from tests.conftest import REPO, WarehouseReader, copy_seeds
+
+#: The asset graph, as `asset: [upstream assets]`. A change here is a change users see in the UI.
+EXPECTED_GRAPH = {
+    "articles": [],
+    "entities": ["staging/mentions"],
+    "entity_mentions": ["staging/mentions"],
+    "extraction_anomalies": ["articles", "paragraphs"],
+    "figures": ["articles", "paragraphs"],
+    "paragraphs": [],
+    "staging/extraction_log": ["articles", "paragraphs"],
+    "published_warehouse": [
+        "articles",
+        "entities",
+        "entity_mentions",
+        "extraction_anomalies",
+        "figures",
+        "paragraphs",
+        "quarantined_articles",
+        "quotes",
+        "staging/extraction_log",
+        "staging/mentions",
+        "staging/quotes",
+        "staging/source_files",
+    ],
+    "quarantined_articles": [],
+    "quotes": ["entities", "entity_mentions", "staging/quotes"],
+    "staging/mentions": ["articles", "paragraphs"],
+    "staging/quotes": ["articles", "paragraphs"],
+    "staging/source_files": [],
+}
+
+
+def test_definitions_validate_as_the_ui_loads_them() -> None:
+    done = subprocess.run(
+        [str(REPO / ".venv" / "bin" / "dagster"), "definitions", "validate", "-w", "workspace.yaml"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Validation successful for code location news" in done.stderr + done.stdout
+
+
+def test_asset_graph_snapshot() -> None:
+    graph = defs.resolve_asset_graph()
+    actual = {
+        key.to_user_string(): sorted(k.to_user_string() for k in graph.get(key).parent_keys)
+        for key in graph.get_all_asset_keys()
+    }
+    assert actual == EXPECTED_GRAPH
+
+
+def test_every_asset_is_grouped_described_and_kinded() -> None:
+    graph = defs.resolve_asset_graph()
+    for key in graph.get_all_asset_keys():
+        node = graph.get(key)
+        assert node.group_name in {"ingest", "extraction", "resolution", "publish"}, key
+        assert node.description and len(node.description) > 20, key
+        assert node.kinds, key
+    checked = {key.asset_key.to_user_string() for key in graph.asset_check_keys}
+    assert checked == set(EXPECTED_GRAPH) - {"published_warehouse"}
+
+
+def test_cross_article_job_reads_no_article_again() -> None:
+    job = defs.resolve_job_def("refresh_cross_article")
+    selected = {key.to_user_string() for key in job.asset_layer.executable_asset_keys}
+    assert selected == {"entities", "entity_mentions", "quotes", "published_warehouse"}
+
+
+def test_daily_schedule_refreshes_cross_article_assets(tmp_path: Path) -> None:
+    schedule = defs.resolve_schedule_def("daily_cross_article_refresh")
+    assert schedule.cron_schedule == "0 3 * * *"
+    assert schedule.job_name == "refresh_cross_article"
+    raw, path = copy_seeds(tmp_path / "raw"), tmp_path / "news.duckdb"
+    run_pipeline(raw, path)
+    before = WarehouseReader(path).rows("SELECT * FROM entities ORDER BY entity_id")
+    result = defs.resolve_job_def("refresh_cross_article").execute_in_process(
+        resources={"raw_folder": RawFolder(path=str(raw)), "warehouse": WarehouseResource(path=str(path))},
+        instance=dg.DagsterInstance.ephemeral(),
+    )
+    assert result.success
+    assert "raw_articles" not in {e.node_name for e in result.all_node_events}
+    assert WarehouseReader(path).rows("SELECT * FROM entities ORDER BY entity_id") == before
+
+
+@pytest.fixture
+def sensor_folder(tmp_path: Path) -> Path:
+    return copy_seeds(tmp_path / "raw")
+
+
+def _tick(folder: Path, cursor: str | None) -> dg.SensorResult:
+    context = dg.build_sensor_context(cursor=cursor, resources={"raw_folder": RawFolder(path=str(folder))})
+    return new_raw_files(context)
+
+
+def test_sensor_requests_one_run_per_change(sensor_folder: Path) -> None:
+    first = _tick(sensor_folder, None)
+    assert len(first.run_requests) == 1
+    assert json.loads(first.cursor)["files"] == 2
+
+    unchanged = _tick(sensor_folder, first.cursor)
+    assert not unchanged.run_requests
+
+    shutil.copy(sensor_folder / "000_7aab08db0e928fb1.txt", sensor_folder / "new article.txt")
+    added = _tick(sensor_folder, first.cursor)
+    assert len(added.run_requests) == 1
+    assert added.run_requests[0].run_key != first.run_requests[0].run_key
+
+    (sensor_folder / "new article.txt").unlink()
+    removed = _tick(sensor_folder, added.cursor)
+    assert len(removed.run_requests) == 1
+
+
+def test_sensor_sees_a_copy_that_keeps_an_old_modification_time(sensor_folder: Path, tmp_path: Path) -> None:
+    first = _tick(sensor_folder, None)
+    old = tmp_path / "old.txt"
+    old.write_text("An old story\n\nIt was written long ago.\n")
+    shutil.copy2(old, sensor_folder / "old.txt")  # cp -p: the modification time stays in the past
+    (sensor_folder / "001_cf83dd09369ffb92.txt").unlink()  # same file count as before
+    assert len(_tick(sensor_folder, first.cursor).run_requests) == 1
+
+
+def test_sensor_run_processes_only_the_new_file(sensor_folder: Path, tmp_path: Path) -> None:
+    path = tmp_path / "news.duckdb"
+    run_pipeline(sensor_folder, path)
+    shutil.copy(sensor_folder / "000_7aab08db0e928fb1.txt", tmp_path / "spare.txt")
+    text = (
+        (tmp_path / "spare.txt").read_text(encoding="utf-8").replace("Fresh Russian strikes", "More strikes")
+    )
+    (sensor_folder / "updated.txt").write_text(text, encoding="utf-8")
+    request = _tick(sensor_folder, None).run_requests[0]
+    result = defs.resolve_job_def(request.job_name or "process_new_articles").execute_in_process(
+        resources={
+            "raw_folder": RawFolder(path=str(sensor_folder)),
+            "warehouse": WarehouseResource(path=str(path)),
+        },
+        instance=dg.DagsterInstance.ephemeral(),
+        tags=request.tags,
+    )
+    extracted = {
+        m.metadata["articles_extracted"].value
+        for m in result.asset_materializations_for_node("article_extractions")
+    }
+    assert extracted == {1}
