@@ -157,7 +157,9 @@ def _proper_nouns_beside_places(
     # A proper noun modifying a region noun is a place even when NER gave it another type.
     for candidate in candidates:
         head = doc[candidate.end - 1]
-        if (head.dep_ in ("compound", "nmod") and head.head.lower_ in PLACE_HEAD_NOUNS) or (head.dep_ == "conj" and any(f.start == head.head.i and f.type == "PLACE" for f in found)):
+        if (head.dep_ in ("compound", "nmod") and head.head.lower_ in PLACE_HEAD_NOUNS) or (
+            head.dep_ == "conj" and any(f.start == head.head.i and f.type == "PLACE" for f in found)
+        ):
             candidate.type = "PLACE"
     return found
 
