@@ -93,7 +93,7 @@ def _article_rows(article: ArticleInput, doc) -> dict[str, list[dict[str, object
         ],
         "quotes": [
             {
-                "quote_id": f"{article_id}-q{q.start_char}-{q.kind[0]}",
+                "quote_id": f"{article_id}-q{q.start_char}-{q.end_char}-{q.kind[0]}",
                 "article_id": article_id,
                 "text": q.text,
                 "kind": q.kind,

