@@ -1,0 +1,159 @@
+"""Entity mentions within an article and their resolution across articles, on sentences from real news."""
+
+import polars as pl
+import pytest
+
+from pipeline.extract.document import Block
+from pipeline.extract.entities import extract_mentions
+from pipeline.extract.names import acronym, name_key
+from pipeline.extract.resolution import resolve_entities
+
+
+def _mentions(nlp, text: str) -> list:
+    return extract_mentions(nlp(text), [Block(0, "body", 0, len(text), text)])
+
+
+def _by_name(mentions: list) -> dict[str, tuple[str, str | None]]:
+    return {m.surface: (m.name, m.type, m.role) for m in mentions}
+
+
+def test_title_is_split_from_the_name_and_kept_as_role(nlp) -> None:
+    found = _by_name(
+        _mentions(
+            nlp,
+            "It is understood 32 defence chiefs were participating in the call, with US General Alexus Grynkewich also in attendance.",
+        )
+    )
+    assert found["Alexus Grynkewich"] == ("Alexus Grynkewich", "PERSON", "US General")
+
+
+def test_role_before_a_tagged_name(nlp) -> None:
+    text = "Speaking on Wednesday, Russian Foreign Minister Sergey Lavrov criticised efforts by Europe and the US."
+    found = _by_name(_mentions(nlp, text))
+    assert found["Sergey Lavrov"] == ("Sergey Lavrov", "PERSON", "Russian Foreign Minister")
+    assert found["Europe"][1] == "PLACE"
+
+
+def test_surname_alone_is_the_person_named_earlier(nlp) -> None:
+    text = (
+        "Italian Admiral Giuseppe Cavo Dragone, chair of NATO’s Military Committee, said that 32 defence chiefs "
+        "would hold a video conference.\n\nUS General Alexus Grynkewich would take part in the talks, Dragone said."
+    )
+    found = _by_name(_mentions(nlp, text))
+    assert found["Dragone"] == ("Giuseppe Cavo Dragone", "PERSON", None)
+    assert found["Giuseppe Cavo Dragone"][2] == "Italian Admiral"
+
+
+def test_places_coordinated_with_a_region_noun(nlp) -> None:
+    text = (
+        "Russian strikes on civilian areas in Ukraine’s Sumy and Odesa regions overnight injured 15 people."
+    )
+    found = _by_name(_mentions(nlp, text))
+    assert found["Sumy"][1] == "PLACE"
+    assert found["Odesa"][1] == "PLACE"
+
+
+def test_demonyms_and_furniture_are_not_mentions(nlp) -> None:
+    text = "Attacks injured 15 people, Ukrainian authorities said.\n\nFollow STV News on WhatsApp"
+    blocks = [
+        Block(0, "body", 0, 53, text[:53]),
+        Block(1, "boilerplate", 55, len(text), text[55:]),
+    ]
+    mentions = extract_mentions(nlp(text), blocks)
+    assert [m.surface for m in mentions] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Zelenskyy", "Zelenskiy"),
+        ("Volodymyr Zelenskiy", "Volodymyr Zelensky"),
+        ("Nato", "NATO"),
+        ("NATO’s", "NATO"),
+        ("Elysée", "Elysee"),
+        ("Sergei", "Sergey"),
+    ],
+)
+def test_name_keys_fold_spelling_variants(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+def test_name_keys_keep_different_names_apart() -> None:
+    assert name_key("Jeb Bush") != name_key("George Bush")
+    assert acronym("International Criminal Court") == "ICC"
+    assert acronym("Bank of England") == "BE"
+
+
+def _mention_rows(rows: list[tuple[str, str, str, str]]) -> pl.DataFrame:
+    return pl.DataFrame(
+        [
+            {
+                "mention_id": f"{article}-m{i}",
+                "article_id": article,
+                "surface": surface,
+                "name": name,
+                "type": entity_type,
+                "role": None,
+                "start_char": i,
+                "end_char": i + len(surface),
+                "block_kind": "body",
+            }
+            for i, (article, surface, name, entity_type) in enumerate(rows)
+        ]
+    )
+
+
+def test_variants_across_articles_resolve_to_one_entity() -> None:
+    entities, mentions = resolve_entities(
+        _mention_rows(
+            [
+                ("stv", "Volodymyr Zelenskyy", "Volodymyr Zelenskyy", "PERSON"),
+                ("stv", "Zelenskyy", "Volodymyr Zelenskyy", "PLACE"),
+                ("ap", "Volodymyr Zelenskiy", "Volodymyr Zelenskiy", "PERSON"),
+                ("ap", "Zelenskiy", "Volodymyr Zelenskiy", "ORG"),
+                ("stv", "Nato", "Nato", "ORG"),
+                ("ap", "NATO’s", "NATO", "ORG"),
+                ("ap", "International Criminal Court", "International Criminal Court", "ORG"),
+                ("ap", "ICC", "ICC", "ORG"),
+                ("stv", "ICC", "ICC", "ORG"),
+            ]
+        )
+    )
+    by_name = {row["name"]: row for row in entities.iter_rows(named=True)}
+    assert set(by_name) == {"Volodymyr Zelenskiy", "NATO", "International Criminal Court"}
+    zelensky = by_name["Volodymyr Zelenskiy"]
+    assert (zelensky["type"], zelensky["mention_count"], zelensky["article_count"]) == ("PERSON", 4, 2)
+    assert set(zelensky["aliases"]) == {
+        "Volodymyr Zelenskyy",
+        "Zelenskyy",
+        "Volodymyr Zelenskiy",
+        "Zelenskiy",
+    }
+    assert by_name["International Criminal Court"]["mention_count"] == 3
+    assert mentions["type"].to_list()[:4] == ["PERSON"] * 4
+
+
+def test_shared_surname_is_not_merged_across_different_people() -> None:
+    entities, _ = resolve_entities(
+        _mention_rows(
+            [
+                ("a", "George Bush", "George Bush", "PERSON"),
+                ("b", "Jeb Bush", "Jeb Bush", "PERSON"),
+                ("c", "Bush", "Bush", "PERSON"),
+                ("d", "Tony Blair", "Tony Blair", "PERSON"),
+                ("e", "Blair", "Blair", "PERSON"),
+            ]
+        )
+    )
+    names = sorted(entities["name"].to_list())
+    # `Bush` alone could be either: it stays apart. `Blair` has one candidate and joins it.
+    assert names == ["Bush", "George Bush", "Jeb Bush", "Tony Blair"]
+
+
+def test_entity_ids_are_stable_across_runs() -> None:
+    rows = _mention_rows(
+        [("a", "Lavrov", "Sergey Lavrov", "PERSON"), ("b", "Sergey Lavrov", "Sergey Lavrov", "PERSON")]
+    )
+    first, _ = resolve_entities(rows)
+    second, _ = resolve_entities(rows.reverse())
+    assert first.equals(second)
