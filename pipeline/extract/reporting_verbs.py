@@ -1,0 +1,177 @@
+"""The speech lexicon quote extraction relies on: reporting verbs, quote marks and speaker words.
+
+Kept in one place so that tuning the extractor on a corpus changes data, not code.
+"""
+
+from __future__ import annotations
+
+# --- Quote marks -------------------------------------------------------------------------------------
+
+#: Double quote marks that open a quotation.
+OPENING_QUOTES: frozenset[str] = frozenset("“„‟«〝")
+#: Double quote marks that close a quotation.
+CLOSING_QUOTES: frozenset[str] = frozenset("”»〞")
+#: Marks that open or close depending on where they stand.
+STRAIGHT_QUOTES: frozenset[str] = frozenset('"＂')
+DOUBLE_QUOTES: frozenset[str] = OPENING_QUOTES | CLOSING_QUOTES | STRAIGHT_QUOTES
+#: Separator used to join the paragraphs of a multi-paragraph quote in `Quote.text`.
+PARAGRAPH_JOINER = " "
+
+# --- Reporting verbs (lemmas) --------------------------------------------------------------------------
+# Built from the GenderGapTracker list of speech verbs, extended with verbs seen introducing reported
+# speech in news (and PolNeAR train). All are lemmas as spaCy's English lemmatizer produces them.
+
+#: Verbs whose main use is to report what somebody said or wrote; they attribute both quotes and
+#: reported speech (`said that …`).
+SPEECH_VERBS: frozenset[str] = frozenset(
+    """
+    accept accuse acknowledge add address admit advise advocate affirm agree allege announce answer
+    apologise apologize appeal argue ask assert assure aver beg blame blast boast brag call caution
+    charge chide chime cite claim clarify comment complain concede conclude condemn confess confide
+    confirm contend continue convince counter criticise criticize cry debate declare decry defend demand
+    deny describe detail dismiss dispute echo elaborate emphasise emphasize encourage endorse estimate
+    exclaim explain express forecast grumble guarantee highlight hint indicate inform insist instruct
+    joke lament laud lie maintain mention mock muse mutter note object observe order outline pledge
+    plead point praise predict proclaim promise propose protest question quip rail rant reaffirm reason
+    reassure recall recount reiterate reject remark remind reply report respond retort reveal say scoff
+    scold shout sigh signal slam speak specify speculate state stress suggest summarise summarize swear
+    talk taunt tease testify thank threaten tell tout tweet underline underscore urge vow warn whisper
+    wonder write yell
+    concur disclose divulge scream holler interject surmise posit opine exhort gush marvel rage fume
+    thunder snap bark groan chuckle laugh post read recite decline denounce hail lambast lash mourn pronounce recommend reckon rebut refute
+    repeat stipulate submit vouch welcome
+    """.split()
+)
+
+#: Verbs of thought and belief; PolNeAR counts them as attributions, but they never introduce a
+#: direct quote, and only count as reported speech with a clausal complement.
+COGNITION_VERBS: frozenset[str] = frozenset(
+    """
+    believe think feel fear hope expect know worry suspect doubt assume figure guess imagine reckon
+    understand acknowledge anticipate consider envision predict realize realise recognize recognise
+    want find plan
+    """.split()
+)
+
+#: Every lemma that can be the cue of a quote or of reported speech.
+REPORTING_VERBS: frozenset[str] = SPEECH_VERBS | COGNITION_VERBS
+
+#: Lemmas that report speech through their direct object (`criticised efforts by Europe`,
+#: `ruled out sending troops`); others need a clausal complement to count as reported speech.
+OBJECT_CONTENT_VERBS: frozenset[str] = frozenset(
+    """
+    accuse announce blame blast chide condemn confirm criticise criticize decry defend demand deny
+    denounce dismiss dispute endorse lambast mock pledge praise promise propose question reaffirm
+    reiterate reject rule slam threaten tout welcome hail rebut refute cite discuss
+    """.split()
+)
+
+#: Phrasal cues as (verb lemma, particle or preposition); the content is the object of the particle's
+#: clause or of the preposition (`pointed to the strikes`, `ruled out sending troops`).
+PHRASAL_CUES: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("point", "to"),
+        ("point", "out"),
+        ("rule", "out"),
+        ("call", "for"),
+        ("call", "on"),
+        ("warn", "of"),
+        ("warn", "about"),
+        ("warn", "against"),
+        ("speak", "about"),
+        ("speak", "of"),
+        ("talk", "about"),
+        ("complain", "about"),
+        ("comment", "on"),
+        ("insist", "on"),
+        ("hint", "at"),
+        ("lash", "out"),
+        ("argue", "for"),
+        ("argue", "against"),
+        ("refer", "to"),
+    }
+)
+
+#: Lemmas that report speech only as part of a phrasal cue (`point to`); alone they say nothing.
+PHRASAL_ONLY_VERBS: frozenset[str] = frozenset({"point", "rule", "lash", "refer"})
+
+#: Lemmas too ambiguous to be the cue of an unquoted attribution even with a clausal complement
+#: (`call`, `continue`, `order` take complements in non-speech senses).
+QUOTE_ONLY_VERBS: frozenset[str] = frozenset(
+    {
+        "call",
+        "continue",
+        "address",
+        "read",
+        "post",
+        "laugh",
+        "chuckle",
+        "snap",
+        "bark",
+        "rage",
+        "marvel",
+        "chime",
+        "cry",
+        "lie",
+        "question",
+        "talk",
+        "speak",
+        "order",
+    }
+)
+
+#: The multi-word cue that attributes without a verb.
+ACCORDING_TO = ("according", "to")
+
+# --- Speakers -------------------------------------------------------------------------------------------
+
+#: Personal pronouns resolved to a named person.
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
+#: Plural pronouns resolved to a group, an organisation or a place.
+GROUP_PRONOUNS: frozenset[str] = frozenset({"they"})
+#: Pronouns that never name the speaker of a news quote.
+NON_SPEAKER_WORDS: frozenset[str] = frozenset(
+    {"it", "this", "that", "there", "what", "which", "these", "those"}
+)
+#: Entity types that can speak.
+SPEAKER_ENTITY_TYPES: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "PLACE", "NORP"})
+
+# --- Non-speech quotation -------------------------------------------------------------------------------
+
+#: Words just before a quoted string that mark it as a name, a title or a scare quote, not speech.
+NAMING_WORDS: frozenset[str] = frozenset(
+    {
+        "so-called",
+        "dubbed",
+        "called",
+        "named",
+        "titled",
+        "entitled",
+        "nicknamed",
+        "labelled",
+        "labeled",
+        "termed",
+    }
+)
+#: Multi-word naming phrases, matched in lower case against the text just before the quote.
+NAMING_PHRASES: tuple[str, ...] = (
+    "so called",
+    "known as",
+    "referred to as",
+    "the term",
+    "the word",
+    "the phrase",
+)
+#: A quoted fragment with no verb and at most this many words is a name or a scare quote, unless a
+#: reporting verb governs it in the parse (`said the actions were “completely unacceptable”`).
+MAX_SCARE_QUOTE_WORDS = 5
+#: A quoted string in title case (`Morning Joe`, `The Lead with Jake Tapper`) names a show, book or
+#: campaign when it has at most this many words.
+MAX_TITLE_WORDS = 8
+#: Words left in lower case inside a title.
+TITLE_FUNCTION_WORDS: frozenset[str] = frozenset(
+    "a an the of and or but nor in on at by for from to with as vs via de la le".split()
+)
+#: How many tokens after a closing quote mark an attribution (`, a spokesman for the ministry said`)
+#: may take.
+MAX_TRAILING_ATTRIBUTION_TOKENS = 12
