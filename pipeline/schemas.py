@@ -164,26 +164,22 @@ class Entities(_Table):
     article_count: int = pa.Field(ge=1)
 
 
-class ExtractedQuotes(_Table):
-    """Quotes as found in one article, before speakers are linked to canonical entities (staging)."""
+class _QuoteColumns(_Table):
+    """Columns every quote table has, whether or not its speaker is linked to an entity yet."""
 
     quote_id: str = pa.Field(unique=True)
     article_id: str
     text: str = pa.Field(
         description="The quoted words without the outer quote marks (or the reported content)."
     )
-    kind: str = pa.Field(isin=QUOTE_KINDS)
+    kind: str = pa.Field(
+        isin=QUOTE_KINDS, description="direct, partial (a fragment in the reporter's sentence) or indirect."
+    )
     cue: str = pa.Field(
         nullable=True, description="Reporting verb or phrase as written: said, added, according to."
     )
     speaker_surface: str = pa.Field(
         nullable=True, description="The speaker as written: `he`, `Lavrov`, `a spokesman`."
-    )
-    speaker_local: str = pa.Field(
-        nullable=True, description="Speaker resolved within the article (pronouns followed)."
-    )
-    speaker_mention_start: int = pa.Field(
-        nullable=True, description="start_char of the speaker's named mention."
     )
     speaker_role: str = pa.Field(
         nullable=True, description="`Russian Foreign Minister` where the text gives one."
@@ -193,29 +189,26 @@ class ExtractedQuotes(_Table):
     block_kind: str = pa.Field(isin=BLOCK_KINDS)
 
 
-class Quotes(_Table):
+class ExtractedQuotes(_QuoteColumns):
+    """Quotes as found in one article, before speakers are linked to canonical entities (staging)."""
+
+    speaker_local: str = pa.Field(
+        nullable=True, description="Speaker resolved within the article (pronouns followed)."
+    )
+    speaker_mention_start: int = pa.Field(
+        nullable=True, description="start_char of the speaker's named mention."
+    )
+
+
+class Quotes(_QuoteColumns):
     """Who said what: direct, partial and indirect quotes with the speaker's canonical entity."""
 
-    quote_id: str = pa.Field(unique=True)
-    article_id: str
-    text: str = pa.Field(
-        description="The quoted words without the outer quote marks (or the reported content)."
-    )
     speaker: str = pa.Field(
         nullable=True, description="Canonical entity name, or the nominal as written (`officials`)."
     )
     speaker_entity_id: str = pa.Field(
         nullable=True, description="Link to `entities`; null for unnamed speakers."
     )
-    speaker_surface: str = pa.Field(
-        nullable=True, description="The speaker as written: `he`, `Lavrov`, `a spokesman`."
-    )
-    speaker_role: str = pa.Field(nullable=True)
-    cue: str = pa.Field(nullable=True)
-    kind: str = pa.Field(isin=QUOTE_KINDS)
-    start_char: int = pa.Field(ge=0)
-    end_char: int = pa.Field(ge=0)
-    block_kind: str = pa.Field(isin=BLOCK_KINDS)
 
 
 class ExtractionAnomalies(_Table):

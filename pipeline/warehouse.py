@@ -8,6 +8,7 @@ opened until it reconnects.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import time
@@ -72,11 +73,30 @@ def create_table_sql(table: str) -> list[str]:
     return statements
 
 
+def schema_fingerprint() -> str:
+    """Changes whenever any table definition changes."""
+    statements = [sql for table in TABLES for sql in create_table_sql(table)]
+    return hashlib.sha256("\n".join(statements).encode("utf-8")).hexdigest()[:16]
+
+
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every table; a build file made by another schema version is rebuilt from scratch.
+
+    The warehouse is derived data: the raw folder is the source of truth, so after a schema change the
+    next run re-reads every file rather than migrating tables in place.
+    """
+    fingerprint = schema_fingerprint()
     con.execute("CREATE SCHEMA IF NOT EXISTS staging")
+    con.execute("CREATE TABLE IF NOT EXISTS staging.schema_version (fingerprint VARCHAR NOT NULL)")
+    stored = con.execute("SELECT fingerprint FROM staging.schema_version").fetchone()
+    if stored and stored[0] == fingerprint:
+        return
     for table in TABLES:
+        con.execute(f"DROP TABLE IF EXISTS {quoted(table)}")
         for statement in create_table_sql(table):
             con.execute(statement)
+    con.execute("DELETE FROM staging.schema_version")
+    con.execute("INSERT INTO staging.schema_version VALUES (?)", [fingerprint])
 
 
 def replace_rows(

@@ -26,18 +26,21 @@ _WORD = re.compile(r"\w+")
 
 @dataclass
 class Score:
-    true_positives: int = 0
-    predicted: int = 0
+    """`found` of `gold` items were predicted; `right` of `predicted` items are in the gold."""
+
+    found: int = 0
     gold: int = 0
+    right: int = 0
+    predicted: int = 0
     errors: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
-        return self.true_positives / self.predicted if self.predicted else 1.0
+        return self.right / self.predicted if self.predicted else 1.0
 
     @property
     def recall(self) -> float:
-        return self.true_positives / self.gold if self.gold else 1.0
+        return self.found / self.gold if self.gold else 1.0
 
     @property
     def f1(self) -> float:
@@ -92,7 +95,7 @@ def score_quotes(predicted: Sequence[dict], gold: Sequence[dict]) -> QuoteScore:
             score.errors.append(f"missed quote: {g['text'][:60]!r}")
             continue
         matched_predictions.add(best[1])
-        score.true_positives += 1
+        score.found += 1
         p = direct[best[1]]
         if same_person(p["speaker"], p.get("speaker_aliases") or [], g["speaker"]):
             right += 1
@@ -103,7 +106,8 @@ def score_quotes(predicted: Sequence[dict], gold: Sequence[dict]) -> QuoteScore:
     for i, p in enumerate(direct):
         if i not in matched_predictions:
             score.errors.append(f"false quote: {p['text'][:60]!r}")
-    return QuoteScore(score, right, score.true_positives)
+    score.right = score.found
+    return QuoteScore(score, right, score.found)
 
 
 def score_figures(predicted: Sequence[dict], gold: Sequence[dict]) -> tuple[Score, float]:
@@ -127,36 +131,22 @@ def score_figures(predicted: Sequence[dict], gold: Sequence[dict]) -> tuple[Scor
             score.errors.append(f"missed figure: {g['value']} {g['counts']}")
             continue
         used.add(match)
-        score.true_positives += 1
+        score.found += 1
         if (predicted[match]["qualifier"] or None) == (g.get("qualifier") or None):
             qualifiers_right += 1
         else:
             score.errors.append(f"qualifier {predicted[match]['qualifier']!r} for {g['value']} {g['counts']}")
-    return score, qualifiers_right / score.true_positives if score.true_positives else 1.0
+    score.right = score.found
+    return score, qualifiers_right / score.found if score.found else 1.0
 
 
-@dataclass
-class EntityScore:
-    found: int = 0
-    required: int = 0
-    precise: int = 0
-    predicted: int = 0
-    errors: list[str] = field(default_factory=list)
+def score_entities(predicted: Sequence[dict], gold: Sequence[dict]) -> Score:
+    """`predicted`: one row per predicted entity in the article with `type` and `surfaces` (its mentions).
 
-    @property
-    def recall(self) -> float:
-        return self.found / self.required if self.required else 1.0
-
-    @property
-    def precision(self) -> float:
-        """Optional gold entities count as right when predicted, and are not required for recall."""
-        return self.precise / self.predicted if self.predicted else 1.0
-
-
-def score_entities(predicted: Sequence[dict], gold: Sequence[dict]) -> EntityScore:
-    """`predicted`: one row per predicted entity in the article with `type` and `surfaces` (its mentions)."""
+    Optional gold entities count as right when predicted, and are not required for recall.
+    """
     required = [g for g in gold if not g.get("optional")]
-    score = EntityScore(required=len(required), predicted=len(predicted))
+    score = Score(gold=len(required), predicted=len(predicted))
 
     def matches(p: dict, g: dict) -> bool:
         forms = {strip_possessive(f) for f in g["forms"]}
@@ -169,7 +159,7 @@ def score_entities(predicted: Sequence[dict], gold: Sequence[dict]) -> EntitySco
             score.errors.append(f"missed entity: {g['name']} ({g['type']})")
     for p in predicted:
         if any(matches(p, g) for g in gold):
-            score.precise += 1
+            score.right += 1
         else:
             score.errors.append(f"spurious entity: {p['surfaces']} ({p['type']})")
     return score

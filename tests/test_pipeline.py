@@ -208,3 +208,19 @@ def test_main_command_honours_the_environment(workspace: tuple[Path, Path]) -> N
     assert "2 articles" in done.stdout
     assert "0 quarantined files" in done.stdout
     assert WarehouseReader(path).scalar("SELECT count(*) FROM articles") == 2
+
+
+def test_a_warehouse_from_another_schema_version_is_rebuilt(workspace: tuple[Path, Path]) -> None:
+    raw, path = workspace
+    run_pipeline(raw, path)
+    build = path.with_name("news.build.duckdb")
+    with duckdb.connect(str(build)) as con:
+        con.execute("UPDATE staging.schema_version SET fingerprint = 'older'")
+        con.execute("ALTER TABLE articles DROP COLUMN word_count")
+    result = run_pipeline(raw, path)
+    ingest = {
+        m.asset_key.to_user_string(): m.metadata["rows_written"].value
+        for m in result.asset_materializations_for_node("raw_articles")
+    }
+    assert ingest["articles"] == 2
+    assert WarehouseReader(path).scalar("SELECT sum(word_count) > 0 FROM articles")

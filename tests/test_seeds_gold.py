@@ -42,7 +42,7 @@ def test_every_gold_quote_is_found_with_its_speaker(seeds_warehouse: WarehouseRe
         result = score_quotes(
             _quotes(seeds_warehouse, _article_id(seeds_warehouse, stem)), annotation["quotes"]
         )
-        found += result.quotes.true_positives
+        found += result.quotes.found
         right += result.speakers_right
         total += result.quotes.gold
         errors += result.quotes.errors
@@ -67,7 +67,7 @@ def test_figures_recall_with_units(seeds_warehouse: WarehouseReader, articles: d
             [_article_id(seeds_warehouse, stem)],
         )
         score, _ = score_figures(predicted, annotation["figures"])
-        matched += score.true_positives
+        matched += score.found
         total += score.gold
         errors += score.errors
     assert matched / total >= 0.85, errors
@@ -80,8 +80,8 @@ def test_entities_recall_and_precision(seeds_warehouse: WarehouseReader, article
         score = score_entities(
             _entities(seeds_warehouse, _article_id(seeds_warehouse, stem)), annotation["entities"]
         )
-        found, required = found + score.found, required + score.required
-        precise, predicted = precise + score.precise, predicted + score.predicted
+        found, required = found + score.found, required + score.gold
+        precise, predicted = precise + score.right, predicted + score.predicted
         errors += score.errors
     assert found / required >= 0.90, errors
     assert precise / predicted >= 0.85, errors
