@@ -150,6 +150,22 @@ def test_shared_surname_is_not_merged_across_different_people() -> None:
     assert names == ["Bush", "George Bush", "Jeb Bush", "Tony Blair"]
 
 
+def test_middle_initials_are_optional_but_tell_people_apart() -> None:
+    entities, _ = resolve_entities(
+        _mention_rows(
+            [
+                ("a", "Donald J. Trump", "Donald J. Trump", "PERSON"),
+                ("b", "Donald Trump", "Donald Trump", "PERSON"),
+                ("b", "Donald Trump", "Donald Trump", "PERSON"),
+                ("c", "George W. Bush", "George W. Bush", "PERSON"),
+                ("d", "George H. W. Bush", "George H. W. Bush", "PERSON"),
+            ]
+        )
+    )
+    names = sorted(entities["name"].to_list())
+    assert names == ["Donald Trump", "George H. W. Bush", "George W. Bush"]
+
+
 def test_entity_ids_are_stable_across_runs() -> None:
     rows = _mention_rows(
         [("a", "Lavrov", "Sergey Lavrov", "PERSON"), ("b", "Sergey Lavrov", "Sergey Lavrov", "PERSON")]

@@ -1,9 +1,9 @@
 """Cross-article entity resolution: every spelling of one entity lands on one canonical entity.
 
 Blocking keeps it near-linear: mentions are grouped by a folded name key (case, accents, possessives,
-Slavic romanisations), then two dictionary look-ups merge what keys alone cannot: an acronym into the one
-long form it abbreviates (`ICC` -> `International Criminal Court`), and a bare surname into the one full
-name that ends with it. An ambiguous acronym or surname (two candidates) stays its own entity rather
+Slavic romanisations), then dictionary look-ups merge what keys alone cannot: a name with a middle
+initial into the same name without it, an acronym into the one long form it abbreviates
+(`ICC` -> `International Criminal Court`), and a bare surname into the one full name that ends with it. An ambiguous acronym or surname (two candidates) stays its own entity rather
 than merging different people who share a surname.
 """
 
@@ -54,7 +54,7 @@ def _merge_keys(keyed: pl.DataFrame) -> dict[str, str]:
         words = key.split()
         if entity_type == "PERSON" and len(words) >= 2:
             surnames[words[-1]].add(key)
-    merged: dict[str, str] = {}
+    merged = _merge_middle_initials(names.filter(pl.col("type") == "PERSON")["key"].unique().to_list())
     for article_id, name, key, entity_type in names.iter_rows():
         if key in merged:
             continue
@@ -66,6 +66,18 @@ def _merge_keys(keyed: pl.DataFrame) -> dict[str, str]:
         elif entity_type == "PERSON" and " " not in key and len(surnames.get(key, ())) == 1:
             merged[key] = next(iter(surnames[key]))
     return merged
+
+
+def _merge_middle_initials(person_keys: list[str]) -> dict[str, str]:
+    """`donald j trump` -> `donald trump`, unless two names differ only by initials (George W. and
+    George H. W. Bush are different people, and then neither is merged)."""
+    by_bare_key: dict[str, list[str]] = defaultdict(list)
+    for key in person_keys:
+        words = key.split()
+        bare = [w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1)]
+        if len(bare) < len(words):
+            by_bare_key[" ".join(bare)].append(key)
+    return {variants[0]: bare for bare, variants in by_bare_key.items() if len(variants) == 1}
 
 
 def _entities(keyed: pl.DataFrame) -> pl.DataFrame:
@@ -103,7 +115,6 @@ def _entities(keyed: pl.DataFrame) -> pl.DataFrame:
 
 
 def _canonical_name(names: Counter[str]) -> str:
-    """The most used of the fullest forms; an acronym in capitals beats its mixed-case spelling (`NATO`)."""
-    most_words = max(len(n.split()) for n in names)
-    full_forms = [n for n in names if len(n.split()) == most_words]
-    return min(full_forms, key=lambda n: (not is_acronym(n), -names[n], n))
+    """The most used full (multi-word) form; an acronym in capitals beats its mixed-case spelling (`NATO`)."""
+    full_forms = [n for n in names if len(n.split()) > 1] or list(names)
+    return min(full_forms, key=lambda n: (not is_acronym(n), -names[n], -len(n.split()), n))
