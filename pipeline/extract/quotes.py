@@ -22,10 +22,13 @@ from pipeline.extract.reporting_verbs import (
     COGNITION_VERBS,
     DOUBLE_QUOTES,
     GROUP_PRONOUNS,
+    MAX_FLOATING_DISTANCE,
     MAX_SCARE_QUOTE_WORDS,
     MAX_TITLE_WORDS,
     MAX_TRAILING_ATTRIBUTION_TOKENS,
+    MIN_FLOATING_QUOTE_WORDS,
     NAMING_PHRASES,
+    NAMING_VERBS,
     NAMING_WORDS,
     NON_SPEAKER_WORDS,
     OBJECT_CONTENT_VERBS,
@@ -36,6 +39,7 @@ from pipeline.extract.reporting_verbs import (
     PHRASAL_ONLY_VERBS,
     QUOTE_ONLY_VERBS,
     SPEAKER_ENTITY_TYPES,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     TITLE_FUNCTION_WORDS,
 )
@@ -209,6 +213,8 @@ class _Attribution:
     subject: Token | None
     block_kind: str
     inherit_from: _Attribution | None = None
+    #: A cue-less quote paragraph whose speaker is the attribution just before it (set after pass 3).
+    floating: bool = False
     resolved: tuple[str | None, str | None, Mention | None, str | None] = field(
         default=(None, None, None, None)
     )
@@ -426,7 +432,7 @@ def _subject_of(art: _Article, cue: Token) -> Token | None:
 def _grammatical_subject(cue: Token) -> Token | None:
     """The grammatical subject of a cue, through coordination and participles (`Speaking …, X said`)."""
     verb: Token = cue
-    for _ in range(3):
+    for _ in range(5):
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and not child.is_punct:
                 if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
@@ -434,15 +440,27 @@ def _grammatical_subject(cue: Token) -> Token | None:
                 return child
         if verb.dep_ == "relcl":
             return verb.head
-        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
-            break
-        if verb.dep_ == "conj" and verb.head.lemma_.lower() not in SPEECH_VERBS:
+        # Shared subjects: `Trump doubled down … and said`, `responded by saying`, `telling the crowd`.
+        if verb.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep") or verb.head.i == verb.i:
             break
         verb = verb.head
     # `said Lavrov` parsed with Lavrov as object.
     for child in cue.rights:
         if child.dep_ in ("dobj", "attr") and child.pos_ == "PROPN":
             return child
+    return _governing_subject(cue)
+
+
+def _governing_subject(token: Token, max_steps: int = 6) -> Token | None:
+    """The subject of the nearest clause above a token (`shared the news on social media, writing “…”`)."""
+    for _ in range(max_steps):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return subject
     return None
 
 
@@ -454,48 +472,280 @@ def _quote_attributions(art: _Article, quotes: list[_QuotedString]) -> list[_Att
     found: list[_Attribution] = []
     previous: _Attribution | None = None
     for quoted in quotes:
-        ranges = _quote_tokens(art, quoted)
-        own = {i for span in ranges for i in span}
-        text = PARAGRAPH_JOINER.join(art.text[s:e] for s, e in quoted.segments)
-        preceding = _preceding_text(art, quoted)
-        if _is_naming(preceding) or _is_title(text):
+        attribution = _attribute(art, quoted, previous)
+        if attribution is None:
             continue
-        governing = _cue_from_parse(art, ranges, own)
-        cue = governing or _cue_nearby(art, quoted, ranges)
-        source = None if cue else _according_to_after(art, quoted)
-        cue_before = cue is not None and cue.idx < quoted.open_char
-        kind = "direct" if len(quoted.segments) > 1 else _quote_kind(preceding, text, cue_before)
-        if kind == "partial" and governing is None and _is_verbless_fragment(art, ranges):
-            continue
-        attribution = _Attribution(
-            start_char=quoted.segments[0][0],
-            end_char=quoted.segments[-1][1],
-            text=text,
-            kind=kind,
-            cue=cue,
-            cue_text=_cue_phrase(cue) if cue else ("according to" if source else None),
-            subject=_subject_of(art, cue) if cue else source,
-            block_kind=quoted.block.kind,
-        )
-        if attribution.subject is not None and attribution.subject.i in own:
-            # The quote's own subject (`“the way to proceed is …,” Cardin said`) never speaks it.
-            attribution.subject = None
-        if cue is None and source is None and kind == "direct":
-            cue = _introducing_cue(art, quoted)
-            attribution.cue = cue
-            attribution.cue_text = _cue_phrase(cue) if cue else None
-            attribution.subject = _subject_of(art, cue) if cue else None
-        if cue is None and source is None:
-            inherited = _inherit(art, previous, quoted, kind, text)
-            if inherited is None:
-                continue
-            attribution.inherit_from = inherited
-            attribution.kind = inherited.kind if preceding.endswith(",") else kind
         found.append(attribution)
         previous = attribution
         for i in art.tokens_between(quoted.open_char, quoted.close_char + 1):
             art.speech[i] = 1
     return found
+
+
+def _attribute(art: _Article, quoted: _QuotedString, previous: _Attribution | None) -> _Attribution | None:
+    """The attribution of one quoted string, or None when it is a name, a title or a scare quote."""
+    ranges = _quote_tokens(art, quoted)
+    own = {i for span in ranges for i in span}
+    text = PARAGRAPH_JOINER.join(art.text[s:e] for s, e in quoted.segments)
+    preceding = _preceding_text(art, quoted)
+    namer = None
+    if _is_naming(preceding):
+        # `so-called “…”` names; `what Mr. Hedge called “…”` reports Mr. Hedge's words.
+        namer = _naming_speaker_verb(art, quoted)
+        if namer is None:
+            return None
+    governing = namer or _cue_from_parse(art, ranges, own)
+    if _is_title(text) and governing is None and not text.rstrip(" ,").endswith(("!", "?")):
+        return None
+    cue = governing or _cue_nearby(art, quoted, ranges)
+    source = None if cue else (_according_to_after(art, quoted) or _according_to_before(art, quoted))
+    if cue is None and source is None:
+        cue = _adjacent_clause_verb(art, quoted, ranges)
+    cue_before = cue is not None and cue.idx < quoted.open_char
+    kind = "direct" if len(quoted.segments) > 1 else _quote_kind(preceding, text, cue_before)
+    if kind == "partial" and cue is None and source is None:
+        cue = _speech_word_in_sentence(art, ranges, own)
+    if cue is None and source is None:
+        source = _name_before_colon(art, quoted, preceding) or (
+            _main_clause_subject(art, ranges, own) if kind == "partial" else None
+        )
+    if kind == "partial" and governing is None and cue is None and _is_verbless_fragment(art, ranges):
+        return None
+    attribution = _Attribution(
+        start_char=quoted.segments[0][0],
+        end_char=quoted.segments[-1][1],
+        text=text,
+        kind=kind,
+        cue=cue,
+        cue_text=_cue_text(cue) if cue else _source_cue_text(art, source),
+        subject=_speaker_subject(art, cue) if cue else source,
+        block_kind=quoted.block.kind,
+    )
+    if attribution.subject is not None and art.quoted[attribution.subject.i] and cue is None:
+        attribution.subject = None
+    if cue is None and source is None and kind == "direct":
+        label = _speaker_label(art, quoted)
+        if label is not None:
+            attribution.subject = label
+            return attribution
+        cue = _introducing_cue(art, quoted) or _colon_introduction(art, quoted)
+        attribution.cue = cue
+        attribution.cue_text = _cue_text(cue) if cue else None
+        attribution.subject = _speaker_subject(art, cue) if cue else None
+    if cue is None and source is None:
+        inherited = _inherit(art, previous, quoted, kind, text)
+        if inherited is not None:
+            attribution.inherit_from = inherited
+            attribution.kind = inherited.kind if preceding.endswith(",") else kind
+        elif len(WORD_PATTERN.findall(text)) < MIN_FLOATING_QUOTE_WORDS and _is_verbless_fragment(
+            art, ranges
+        ):
+            return None
+        else:
+            attribution.floating = kind == "direct"
+    return attribution
+
+
+WORD_PATTERN = re.compile(r"\w+")
+
+
+def _source_cue_text(art: _Article, source: Token | None) -> str | None:
+    if source is None:
+        return None
+    before = art.doc[source.left_edge.i - 1] if source.left_edge.i > 0 else None
+    return "according to" if before is not None and before.lower_ == "to" else None
+
+
+def _name_before_colon(art: _Article, quoted: _QuotedString, preceding: str) -> Token | None:
+    """`… - Philip Bump: “…”`: a name right before the colon that introduces the quote."""
+    if not preceding.endswith(":"):
+        return None
+    i = art.token_at(quoted.open_char) - 1
+    doc = art.doc
+    while i >= 0 and (doc[i].is_space or doc[i].text == ":"):
+        i -= 1
+    if i < 0 or art.quoted[i] or doc[i].pos_ != "PROPN":
+        return None
+    return doc[i] if _names_a_speaker(art, doc[i]) else None
+
+
+def _names_a_speaker(art: _Article, token: Token) -> bool:
+    """A person or organisation mention, or a personal pronoun: fallbacks accept no other subject."""
+    mention = art.mention_covering(token)
+    if mention is not None:
+        return mention.type in ("PERSON", "ORG")
+    return token.lower_ in PERSON_PRONOUNS or token.lower_ in GROUP_PRONOUNS
+
+
+def _main_clause_subject(art: _Article, ranges: list[range], own: set[int]) -> Token | None:
+    """`Paul Ryan worried that the safety net was becoming “…”`: the sentence's own subject."""
+    if not ranges or not ranges[0]:
+        return None
+    root = art.doc[ranges[0].start].sent.root
+    if root.i in own:
+        return None
+    subject = _grammatical_subject(root)
+    if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in SPEECH_NOUNS:
+        subject = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if subject is None or subject.i in own or not _names_a_speaker(art, subject):
+        return None
+    return subject
+
+
+def _adjacent_clause_verb(art: _Article, quoted: _QuotedString, ranges: list[range]) -> Token | None:
+    """Any verb with a subject framing the quote, when no reporting verb does: `“…,” an angry Hollande
+    retaliated.` or `Hillary Clinton cracked, “…”`. The punctuation pattern attributes, whatever the verb."""
+    doc = art.doc
+    if not ranges or not ranges[0] or not ranges[-1]:
+        return None
+    after = ranges[-1].stop
+    while after < len(doc) and (doc[after].text in CLOSING_QUOTES or doc[after].text in ('"', "''")):
+        after += 1
+    if after < len(doc) and doc[after].text == ",":
+        for token in doc[after + 1 : min(len(doc), after + 1 + MAX_TRAILING_ATTRIBUTION_TOKENS)]:
+            if token.is_punct or art.quoted[token.i]:
+                break
+            if token.pos_ == "VERB" and _grammatical_subject(token) is not None:
+                return token
+    before = ranges[0].start - 1
+    while before >= 0 and (
+        doc[before].is_space or doc[before].text in OPENING_QUOTES or doc[before].text in ('"', "''")
+    ):
+        before -= 1
+    if before > 0 and doc[before].text in (",", ":"):
+        for token in reversed(doc[max(0, before - 4) : before]):
+            if token.pos_ == "VERB" and _grammatical_subject(token) is not None:
+                return token
+    return None
+
+
+def _speaker_beside_cue(art: _Article, cue: Token) -> Token | None:
+    """The person or organisation named next to a cue, outside quotes, when the parse gave none."""
+    doc = art.doc
+    for step in range(1, MAX_TRAILING_ATTRIBUTION_TOKENS):
+        for i in (cue.i - step, cue.i + step):
+            if (
+                0 <= i < len(doc)
+                and not art.quoted[i]
+                and doc[i].pos_ == "PROPN"
+                and _names_a_speaker(art, doc[i])
+            ):
+                return doc[i]
+    return None
+
+
+def _naming_speaker_verb(art: _Article, quoted: _QuotedString) -> Token | None:
+    """The naming verb just before a quote when it has an active subject: then it reports speech."""
+    i = art.token_at(quoted.open_char) - 1
+    doc = art.doc
+    while i >= 0 and (doc[i].is_space or doc[i].lower_ in ("the", "a", "an", "it", "him", "her", "them")):
+        i -= 1
+    if i < 0:
+        return None
+    verb = doc[i]
+    if verb.lemma_.lower() not in NAMING_VERBS or verb.pos_ != "VERB" or verb.dep_ in ("acl", "amod"):
+        return None
+    has_subject = any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ == "relcl"
+    return verb if has_subject else None
+
+
+def _according_to_before(art: _Article, quoted: _QuotedString) -> Token | None:
+    """`According to the newspaper, “…”`: the source named before the quote in the same sentence."""
+    doc = art.doc
+    first = art.token_at(quoted.open_char)
+    sentence = doc[first].sent
+    for i in range(sentence.start, max(sentence.start, first - 1)):
+        if (doc[i].lower_, doc[i + 1].lower_) == ACCORDING_TO:
+            return next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _speech_word_in_sentence(art: _Article, ranges: list[range], own: set[int]) -> Token | None:
+    """A reporting verb or speech noun anywhere in the quote's sentence (`her remark that “…”`)."""
+    if not ranges or not ranges[0]:
+        return None
+    doc = art.doc
+    for token in doc[ranges[0].start].sent:
+        if token.i in own or art.quoted[token.i]:
+            continue
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in SPEECH_NOUNS:
+            return token
+        if _is_speech_verb(token) or (token.pos_ == "VERB" and lemma in (QUOTE_ONLY_VERBS | NAMING_VERBS)):
+            return token
+    return None
+
+
+def _cue_text(cue: Token) -> str:
+    return cue.text if cue.pos_ == "NOUN" else _cue_phrase(cue)
+
+
+def _speaker_subject(art: _Article, cue: Token) -> Token | None:
+    """The cue's subject, else the name beside the cue (`“…,” said Robert Reich, who …` parsed with Reich
+    as the subject of the relative clause). Words inside quotes never speak them, so a subject the parser
+    took from a quoted sentence (`“… Underestimation of Cruz,” Robert Shrum said`) is replaced too."""
+    subject = _cue_subject(art, cue)
+    if subject is None or art.quoted[subject.i]:
+        return _speaker_beside_cue(art, cue)
+    return subject
+
+
+def _cue_subject(art: _Article, cue: Token) -> Token | None:
+    """Who speaks through a cue: a verb's subject, or a speech noun's possessor or governing verb's subject."""
+    if cue.pos_ != "NOUN":
+        return _subject_of(art, cue)
+    possessor = next((c for c in cue.children if c.dep_ == "poss"), None)
+    if possessor is not None:
+        return possessor
+    return _subject_of(art, cue.head) if cue.head.pos_ in ("VERB", "AUX") and cue.head.i != cue.i else None
+
+
+_SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,30}):\s")
+
+
+def _speaker_label(art: _Article, quoted: _QuotedString) -> Token | None:
+    """Transcript lines (`“CLINTON: I feel …`): the label names the speaker."""
+    start = quoted.segments[0][0]
+    if not _SPEAKER_LABEL.match(art.text, start):
+        return None
+    token = art.doc[art.token_at(start)]
+    return token if token.pos_ in ("PROPN", "NOUN") else None
+
+
+def _colon_introduction(art: _Article, quoted: _QuotedString) -> Token | None:
+    """A quote paragraph introduced by the paragraph before it ending with a colon
+    (`President Clinton released the following statement:`)."""
+    if art.text[quoted.block.start_char : quoted.open_char].strip():
+        return None
+    previous = art.block_at(quoted.block.start_char - 3)
+    if previous is None or not previous.text.rstrip().endswith(":"):
+        return None
+    doc = art.doc
+    last = art.token_at(previous.end_char - 1)
+    for token in reversed(doc[doc[last].sent.start : last + 1]):
+        lemma = token.lemma_.lower()
+        if _is_speech_verb(token) or (token.pos_ == "NOUN" and lemma in SPEECH_NOUNS):
+            return token
+    return None
+
+
+def _attach_floating(art: _Article, attributions: list[_Attribution]) -> list[_Attribution]:
+    """Cue-less quote paragraphs continue the speaker of the nearest attribution before them."""
+    ordered = sorted(attributions, key=lambda a: a.start_char)
+    last: _Attribution | None = None
+    for attribution in ordered:
+        if attribution.floating and last is not None:
+            here, there = art.block_at(attribution.start_char), art.block_at(last.start_char)
+            if (
+                here is not None
+                and there is not None
+                and here.block_no - there.block_no <= MAX_FLOATING_DISTANCE
+            ):
+                attribution.inherit_from = last.inherit_from or last
+                attribution.cue_text = None
+        if attribution.subject is not None or attribution.inherit_from is not None:
+            last = attribution
+    return ordered
 
 
 def _introducing_cue(art: _Article, quoted: _QuotedString) -> Token | None:
@@ -731,6 +981,14 @@ def _named_speaker(art: _Article, subject: Token, surface: Span) -> tuple[Mentio
     return art.as_person(mention) or mention, mention.role or role
 
 
+def _person_governing(art: _Article, pronoun: Token) -> Mention | None:
+    """`Trump insisted that he has “…”`: a person subject of a clause above the pronoun, before it."""
+    subject = _governing_subject(pronoun.head) if pronoun.head.i != pronoun.i else None
+    if subject is None or subject.i >= pronoun.i or subject.lower_ in PERSON_PRONOUNS:
+        return None
+    return art.as_person(art.mention_covering(subject))
+
+
 def _subject_of_sentence_before(art: _Article, token: Token) -> Mention | None:
     sent = token.sent
     if sent.start == 0:
@@ -762,7 +1020,12 @@ def _resolve_speakers(art: _Article, attributions: list[_Attribution]) -> None:
                 if last is not None and last.type == "PERSON" and subject.idx - last_char < 1500
                 else None
             )
-            mention = _subject_of_sentence_before(art, subject) or recent or art.person_before(subject.idx)
+            mention = (
+                _person_governing(art, subject)
+                or _subject_of_sentence_before(art, subject)
+                or recent
+                or art.person_before(subject.idx)
+            )
         elif word in GROUP_PRONOUNS:
             mention = last if last is not None and last.type != "PERSON" else None
         elif subject.pos_ != "PRON":
@@ -786,6 +1049,7 @@ def extract_quotes(doc: Doc, blocks: Sequence[Block], mentions: Sequence[Mention
     attributions = _quote_attributions(art, quoted)
     quote_cues = {a.cue.i for a in attributions if a.cue is not None}
     attributions.extend(_indirect_attributions(art, quote_cues))
+    attributions = _attach_floating(art, attributions)
     _resolve_speakers(art, attributions)
     attributions.sort(key=lambda a: a.start_char)
     quotes = [

@@ -153,6 +153,20 @@ NAMING_WORDS: frozenset[str] = frozenset(
         "termed",
     }
 )
+#: Naming verbs that report speech when a speaker is their subject (`what Mr. Hedge called “the prior
+#: economy model”`, `who he dubbed “the little senator”`), but name things as participles (`a group called`).
+NAMING_VERBS: frozenset[str] = frozenset({"call", "dub", "label", "term", "nickname", "brand", "describe"})
+#: Nouns that attribute the words quoted in their sentence (`her remark that “there’s a special place …”`).
+SPEECH_NOUNS: frozenset[str] = frozenset(
+    """remark remarks statement statements comment comments words quote quotes message messages tweet tweets
+    speech interview claim claims slogan promise pledge warning description testimony letter email post""".split()
+)
+#: A quote with no cue that stands alone and has at least this many words is still a quote (speaker
+#: unknown); shorter cue-less strings are more often names or slogans.
+MIN_FLOATING_QUOTE_WORDS = 6
+#: How many paragraphs back a cue-less quote paragraph may inherit its speaker from (news convention:
+#: a quote paragraph continues the speaker of the attribution just before it).
+MAX_FLOATING_DISTANCE = 2
 #: Multi-word naming phrases, matched in lower case against the text just before the quote.
 NAMING_PHRASES: tuple[str, ...] = (
     "so called",

@@ -1,0 +1,36 @@
+"""Score quote extraction and speaker attribution on PolNeAR (rules in tests/polnear.py).
+
+    .venv/bin/python bench/polnear_quotes.py [--split dev|train|both] [--limit N] [--errors K]
+
+Tune on train; dev is for measuring only.
+"""
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.polnear import score_split  # noqa: E402
+
+POLNEAR = REPO.parent / "shared" / "corpus" / "polnear"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--split", choices=["dev", "train", "both"], default="dev")
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--errors", type=int, default=0, help="print this many error lines")
+    args = parser.parse_args()
+    for split in ["train", "dev"] if args.split == "both" else [args.split]:
+        started = time.perf_counter()
+        scores = score_split(POLNEAR / split, args.limit)
+        print(f"{split}: {scores.summary()} [{time.perf_counter() - started:.0f} s]")
+        for line in scores.errors[: args.errors]:
+            print("   ", line)
+
+
+if __name__ == "__main__":
+    main()
