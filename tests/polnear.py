@@ -216,13 +216,19 @@ def speaker_matches(predicted: str | None, source: str) -> bool:
         return False
     source_words = {w.lower() for w in WORD.findall(source)}
     predicted_words = [w.lower() for w in WORD.findall(predicted)]
-    return bool(predicted_words) and (predicted_words[-1] in source_words or source.lower() in predicted.lower())
+    return bool(predicted_words) and (
+        predicted_words[-1] in source_words or source.lower() in predicted.lower()
+    )
 
 
-def score_article(name: str, clean: str, mapping: list[int], quotes: Sequence[dict], gold: list[GoldAttribution], raw: str) -> QuoteScores:
+def score_article(
+    name: str, clean: str, mapping: list[int], quotes: Sequence[dict], gold: list[GoldAttribution], raw: str
+) -> QuoteScores:
     scores = QuoteScores(articles=1)
     direct = [
-        q for q in quotes if q["kind"] in ("direct", "partial") and len(WORD.findall(q["text"])) >= MIN_QUOTE_WORDS
+        q
+        for q in quotes
+        if q["kind"] in ("direct", "partial") and len(WORD.findall(q["text"])) >= MIN_QUOTE_WORDS
     ]
     right_predictions: set[int] = set()
     for g in gold_quotes(raw, gold):
@@ -232,7 +238,11 @@ def score_article(name: str, clean: str, mapping: list[int], quotes: Sequence[di
             continue
         scores.gold_quotes += 1
         hit = next(
-            (i for i, q in enumerate(direct) if _covered(words, q["start_char"], q["end_char"]) >= MIN_QUOTE_COVERAGE * len(words)),
+            (
+                i
+                for i, q in enumerate(direct)
+                if _covered(words, q["start_char"], q["end_char"]) >= MIN_QUOTE_COVERAGE * len(words)
+            ),
             None,
         )
         if hit is None:
@@ -255,10 +265,10 @@ def score_article(name: str, clean: str, mapping: list[int], quotes: Sequence[di
     return scores
 
 
-def _score_attributions(scores: QuoteScores, clean: str, mapping: list[int], quotes: Sequence[dict], gold: list[GoldAttribution]) -> None:
-    gold_words = [
-        {w for s, e in g.content for w in _word_spans(clean, mapping[s], mapping[e])} for g in gold
-    ]
+def _score_attributions(
+    scores: QuoteScores, clean: str, mapping: list[int], quotes: Sequence[dict], gold: list[GoldAttribution]
+) -> None:
+    gold_words = [{w for s, e in g.content for w in _word_spans(clean, mapping[s], mapping[e])} for g in gold]
     gold_words = [w for w in gold_words if w]
     predicted_words = [set(_word_spans(clean, q["start_char"], q["end_char"])) for q in quotes]
     pairs = sorted(
@@ -297,5 +307,9 @@ def score_split(split_dir: Path, limit: int | None = None) -> QuoteScores:
     for name, raw, ann in articles:
         clean = parsed[name].text
         mapping = raw_to_clean_offsets(raw, clean)
-        total.add(score_article(name, clean, mapping, quotes_by_article.get(name, []), read_attributions(ann, raw), raw))
+        total.add(
+            score_article(
+                name, clean, mapping, quotes_by_article.get(name, []), read_attributions(ann, raw), raw
+            )
+        )
     return total
