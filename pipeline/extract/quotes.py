@@ -523,6 +523,9 @@ def _attribute(art: _Article, quoted: _QuotedString, previous: _Attribution | No
     )
     if attribution.subject is not None and art.quoted[attribution.subject.i] and cue is None:
         attribution.subject = None
+    if cue is None and source is None:
+        source = _signature(art, quoted) or _name_header(art, quoted)
+        attribution.subject = source
     if cue is None and source is None and kind == "direct":
         label = _speaker_label(art, quoted)
         if label is not None:
@@ -701,6 +704,48 @@ def _cue_subject(art: _Article, cue: Token) -> Token | None:
 
 
 _SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,30}):\s")
+
+
+_DASHES = ("—", "–", "-", "--")
+#: A signature line is short: a dash, a name, perhaps an age, a place or a role.
+MAX_SIGNATURE_TOKENS = 16
+
+
+def _signature(art: _Article, quoted: _QuotedString) -> Token | None:
+    """A dash signature after a quote names its speaker (`“…” — Maria Lopez, 34, Phoenix`), on the same
+    line or as the next short paragraph: the pull-quote and vox-pop convention."""
+    doc = art.doc
+    i = art.token_at(quoted.close_char) + 1
+    while i < len(doc) and (
+        doc[i].is_space or doc[i].text in CLOSING_QUOTES or doc[i].text in ('"', "''", ".")
+    ):
+        i += 1
+    if i >= len(doc) or not doc[i].text.startswith(_DASHES):
+        return None
+    line_end = doc[i].sent.end
+    for token in doc[i + 1 : min(line_end, i + 1 + MAX_SIGNATURE_TOKENS)]:
+        mention = art.mention_covering(token)
+        if token.pos_ == "PROPN" and (mention is None or mention.type in ("PERSON", "ORG")):
+            return token
+    return None
+
+
+#: A name header is a short verbless line (`Maria Lopez, 34, Phoenix`) standing alone above a quote.
+MAX_NAME_HEADER_WORDS = 10
+
+
+def _name_header(art: _Article, quoted: _QuotedString) -> Token | None:
+    """Vox pops and interviews: a paragraph that only names a person, followed by their quote."""
+    if art.text[quoted.block.start_char : quoted.open_char].strip():
+        return None
+    previous = art.block_at(quoted.block.start_char - 3)
+    if previous is None or len(previous.text.split()) > MAX_NAME_HEADER_WORDS:
+        return None
+    tokens = art.doc[art.token_at(previous.start_char) : art.token_at(previous.end_char - 1) + 1]
+    if any(t.pos_ in ("VERB", "AUX") for t in tokens) or not tokens or tokens[0].pos_ != "PROPN":
+        return None
+    mention = art.mention_covering(tokens[0])
+    return tokens[0] if mention is None or mention.type in ("PERSON", "ORG") else None
 
 
 def _speaker_label(art: _Article, quoted: _QuotedString) -> Token | None:
