@@ -441,3 +441,76 @@ def test_seed_articles_find_the_gold_reported_speech(nlp: Language, article_id: 
         assert any(
             cue_word in (q.cue or "") and _same_speaker(expected["speaker"], q.speaker) for q in indirect
         ), expected
+
+
+# --- Quotes without a cue of their own (news conventions) ------------------------------------------------
+
+
+def test_a_quote_paragraph_after_an_attribution_keeps_its_speaker(nlp: Language) -> None:
+    text = (
+        "“I think he and his supporters understand how much is at stake,” Clinton said in an interview.\n\n"
+        "“I will be obviously reaching out to his supporters to make that same case.”"
+    )
+    quotes = quoted(extract(nlp, text))
+    assert [q.speaker for q in quotes] == ["Clinton", "Clinton"]
+
+
+def test_a_paragraph_ending_with_a_colon_introduces_the_next_quote(nlp: Language) -> None:
+    text = (
+        "When Wallace died in 1998, President Clinton released the following statement:\n\n"
+        "“Hillary and I offer our condolences to the family and friends of George Wallace.”"
+    )
+    quote = only_quote(nlp, text)
+    assert (quote.kind, quote.speaker, quote.cue) == ("direct", "Clinton", "statement")
+
+
+def test_transcript_labels_name_the_speaker(nlp: Language) -> None:
+    text = (
+        "Ramos questioned Hillary Clinton at the debate. Partial transcript as follows:\n\n"
+        '"CLINTON: I feel a great deal of sympathy for the families of the four brave Americans that we lost."'
+    )
+    assert only_quote(nlp, text).speaker == "Hillary Clinton"
+
+
+def test_the_speaker_is_never_a_word_inside_the_quote(nlp: Language) -> None:
+    text = (
+        "''Universal dismissal of Trump and Sanders. Consensus that a Bush-Clinton face-off was pretty much "
+        "inevitable. Underestimation of Cruz,'' Robert Shrum, a veteran Democratic strategist, said."
+    )
+    assert only_quote(nlp, text).speaker == "Robert Shrum"
+
+
+def test_inverted_attribution_before_a_relative_clause(nlp: Language) -> None:
+    text = (
+        "''She needs one or two big ideas that are proportionate to the scale of the problems we are facing,'' "
+        "said Robert Reich, who served as labor secretary during Mr. Clinton's first term."
+    )
+    assert only_quote(nlp, text).speaker == "Robert Reich"
+
+
+def test_vox_pop_name_headers_and_dash_signatures(nlp: Language) -> None:
+    text = (
+        "3. Maria Lopez, 34, Phoenix\n\n"
+        "“I want my kids to grow up knowing their vote counts as much as anybody else’s.”\n\n"
+        "“We are tired of being talked about instead of talked to.” — Jorge Ramirez, 52, Houston"
+    )
+    assert [q.speaker for q in quoted(extract(nlp, text))] == ["Maria Lopez", "Jorge Ramirez"]
+
+
+def test_a_name_given_by_a_speaker_is_a_partial_quote_but_a_name_of_a_group_is_not(nlp: Language) -> None:
+    spoken = only_quote(
+        nlp,
+        "In 2009, under what Mr. Hedge called ''the prior economy model,'' the club let non-members play.",
+    )
+    assert (spoken.kind, spoken.speaker, spoken.cue) == ("partial", "Hedge", "called")
+    named = "The message read “anybodybuttrump.us,” a website linked to a group called the “We The People Foundation.”"
+    assert all(q.text != "We The People Foundation." for q in quoted(extract(nlp, named)))
+
+
+def test_a_fragment_in_a_sentence_that_reports_speech_is_a_partial_quote(nlp: Language) -> None:
+    text = (
+        "Secretary of state Madeleine Albright fanned controversy earlier this year over her remark that "
+        "“there’s a special place in hell for women who don’t help each other.”"
+    )
+    quote = only_quote(nlp, text)
+    assert (quote.kind, quote.speaker, quote.cue) == ("partial", "Madeleine Albright", "remark")

@@ -369,8 +369,11 @@ def _preceding_text(art: _Article, quoted: _QuotedString) -> str:
 
 
 def _is_naming(preceding: str) -> bool:
-    lowered = preceding.lower()
-    last_word = lowered.rsplit(maxsplit=1)[-1] if lowered else ""
+    words = preceding.lower().split()
+    while words and words[-1] in ("the", "a", "an"):  # `a group called the “…”`
+        words.pop()
+    lowered = " ".join(words)
+    last_word = words[-1] if words else ""
     return last_word in NAMING_WORDS or lowered.endswith(NAMING_PHRASES)
 
 
@@ -615,9 +618,13 @@ def _adjacent_clause_verb(art: _Article, quoted: _QuotedString, ranges: list[ran
         doc[before].is_space or doc[before].text in OPENING_QUOTES or doc[before].text in ('"', "''")
     ):
         before -= 1
-    if before > 0 and doc[before].text in (",", ":"):
+    if before > 0 and doc[before].text in (",", ":") and doc[before].idx >= quoted.block.start_char:
         for token in reversed(doc[max(0, before - 4) : before]):
-            if token.pos_ == "VERB" and _grammatical_subject(token) is not None:
+            if (
+                token.pos_ == "VERB"
+                and token.dep_ not in ("amod", "acl")
+                and _grammatical_subject(token) is not None
+            ):
                 return token
     return None
 
@@ -706,7 +713,7 @@ def _cue_subject(art: _Article, cue: Token) -> Token | None:
 _SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,30}):\s")
 
 
-_DASHES = ("—", "–", "-", "--")
+_DASHES = ("—", "–", "-", "‐", "‑", "‒", "―", "~")
 #: A signature line is short: a dash, a name, perhaps an age, a place or a role.
 MAX_SIGNATURE_TOKENS = 16
 
@@ -741,8 +748,12 @@ def _name_header(art: _Article, quoted: _QuotedString) -> Token | None:
     previous = art.block_at(quoted.block.start_char - 3)
     if previous is None or len(previous.text.split()) > MAX_NAME_HEADER_WORDS:
         return None
-    tokens = art.doc[art.token_at(previous.start_char) : art.token_at(previous.end_char - 1) + 1]
-    if any(t.pos_ in ("VERB", "AUX") for t in tokens) or not tokens or tokens[0].pos_ != "PROPN":
+    tokens = [
+        t
+        for t in art.doc[art.token_at(previous.start_char) : art.token_at(previous.end_char - 1) + 1]
+        if not (t.is_punct or t.like_num)  # list numbering and bullets (`3. Maria Lopez, 34`)
+    ]
+    if not tokens or tokens[0].pos_ != "PROPN" or any(t.pos_ in ("VERB", "AUX") for t in tokens):
         return None
     mention = art.mention_covering(tokens[0])
     return tokens[0] if mention is None or mention.type in ("PERSON", "ORG") else None

@@ -126,7 +126,7 @@ ACCORDING_TO = ("according", "to")
 # --- Speakers -------------------------------------------------------------------------------------------
 
 #: Personal pronouns resolved to a named person.
-PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "his", "her"})
 #: Plural pronouns resolved to a group, an organisation or a place.
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they"})
 #: Pronouns that never name the speaker of a news quote.
