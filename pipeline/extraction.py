@@ -9,6 +9,7 @@ from datetime import date
 
 import polars as pl
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from pipeline.extract.document import Block
 from pipeline.extract.entities import extract_mentions
@@ -81,7 +82,7 @@ def _extract_batch(nlp: Language, batch: Sequence[ArticleInput]) -> ExtractedBat
     )
 
 
-def _article_rows(article: ArticleInput, doc) -> dict[str, list[dict[str, object]]]:
+def _article_rows(article: ArticleInput, doc: Doc) -> dict[str, list[dict[str, object]]]:
     article_id = article.article_id
     mentions = extract_mentions(doc, article.blocks)
     quotes = extract_quotes(doc, article.blocks, mentions)

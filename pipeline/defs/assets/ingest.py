@@ -116,48 +116,48 @@ def _source_file_rows(
     return pl.DataFrame(rows, schema=empty_frame(SourceFiles).schema)
 
 
-def _article_rows(read: Sequence[ReadArticle], now: datetime) -> pl.DataFrame:
-    rows = {}
+def _first_per_article(read: Sequence[ReadArticle]) -> list[ReadArticle]:
+    """One file per text: copies of an article under other names add no rows of their own."""
+    first: dict[str, ReadArticle] = {}
     for r in read:
-        a = r.article
-        rows.setdefault(
-            a.article_id,
-            {
-                "article_id": a.article_id,
-                "source_path": r.raw.source_path,
-                "title": a.title,
-                "standfirst": a.standfirst,
-                "outlet": a.outlet,
-                "authors": list(a.authors),
-                "published_date": a.published_date,
-                "url": a.url,
-                "text": a.text,
-                "word_count": a.word_count,
-                "encoding": r.encoding,
-                "ingested_at": now,
-            },
-        )
-    return pl.DataFrame(list(rows.values()), schema=empty_frame(Articles).schema)
+        first.setdefault(r.article.article_id, r)
+    return list(first.values())
+
+
+def _article_rows(read: Sequence[ReadArticle], now: datetime) -> pl.DataFrame:
+    rows = [
+        {
+            "article_id": r.article.article_id,
+            "source_path": r.raw.source_path,
+            "title": r.article.title,
+            "standfirst": r.article.standfirst,
+            "outlet": r.article.outlet,
+            "authors": list(r.article.authors),
+            "published_date": r.article.published_date,
+            "url": r.article.url,
+            "text": r.article.text,
+            "word_count": r.article.word_count,
+            "encoding": r.encoding,
+            "ingested_at": now,
+        }
+        for r in _first_per_article(read)
+    ]
+    return pl.DataFrame(rows, schema=empty_frame(Articles).schema)
 
 
 def _paragraph_rows(read: Sequence[ReadArticle]) -> pl.DataFrame:
-    seen: set[str] = set()
-    rows = []
-    for r in read:
-        if r.article.article_id in seen:
-            continue
-        seen.add(r.article.article_id)
-        rows.extend(
-            {
-                "article_id": r.article.article_id,
-                "block_no": b.block_no,
-                "kind": b.kind,
-                "start_char": b.start_char,
-                "end_char": b.end_char,
-                "text": b.text,
-            }
-            for b in r.article.blocks
-        )
+    rows = [
+        {
+            "article_id": r.article.article_id,
+            "block_no": b.block_no,
+            "kind": b.kind,
+            "start_char": b.start_char,
+            "end_char": b.end_char,
+            "text": b.text,
+        }
+        for r in _first_per_article(read)
+        for b in r.article.blocks
+    ]
     return pl.DataFrame(rows, schema=empty_frame(Paragraphs).schema)
 
 
