@@ -1,0 +1,30 @@
+"""Score figure extraction against the hand-made BBC reference set (tests/fixtures/bbc_figures_gold.json).
+
+    .venv/bin/python bench/bbc_figures.py [--errors]
+
+Prints value-only and value-with-unit precision and recall, and qualifier accuracy (rules in tests/scoring.py).
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.figures_reference import score_bbc_figures  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--errors", action="store_true")
+    args = parser.parse_args()
+    result = score_bbc_figures(REPO.parent / "shared" / "corpus" / "bbc")
+    print(result.summary())
+    if args.errors:
+        for line in result.errors:
+            print("   ", line)
+
+
+if __name__ == "__main__":
+    main()

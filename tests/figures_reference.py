@@ -1,0 +1,103 @@
+"""Figures against the hand-made BBC reference set (tests/fixtures/bbc_figures_gold.json).
+
+A prediction counts when it carries a value (dates without a year have none and are not annotated).
+Value-only: the values match; value with unit: `unit` equals the gold `counts` too (case-insensitive).
+Matching is one-to-one per article, so a figure repeated in the text must be found each time.
+"""
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.extract.figures import extract_figures
+from pipeline.extract.nlp import load_nlp
+from pipeline.extract.parsing import parse_article
+from pipeline.extract.reading import decode_article_bytes
+
+REFERENCE = Path(__file__).resolve().parent / "fixtures" / "bbc_figures_gold.json"
+
+
+@dataclass
+class FigureScores:
+    gold: int = 0
+    predicted: int = 0
+    value_matches: int = 0
+    unit_matches: int = 0
+    qualifiers_right: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def rate(self, part: int, whole: int) -> float:
+        return part / whole if whole else 1.0
+
+    def summary(self) -> str:
+        return (
+            f"{self.gold} gold figures, {self.predicted} predicted | value: P {self.rate(self.value_matches, self.predicted):.3f} "
+            f"R {self.rate(self.value_matches, self.gold):.3f} | value with unit: "
+            f"P {self.rate(self.unit_matches, self.predicted):.3f} R {self.rate(self.unit_matches, self.gold):.3f} | "
+            f"qualifier accuracy {self.rate(self.qualifiers_right, self.unit_matches):.3f}"
+        )
+
+
+def _same_value(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-6)
+
+
+def score_article(predicted: list[dict], gold: list[dict], name: str) -> FigureScores:
+    scores = FigureScores(gold=len(gold), predicted=len(predicted))
+    unused = list(range(len(predicted)))
+    for g in gold:
+        with_unit = next(
+            (
+                i
+                for i in unused
+                if _same_value(predicted[i]["value"], g["value"])
+                and (predicted[i]["unit"] or "").lower() == g["counts"].lower()
+            ),
+            None,
+        )
+        value_only = (
+            with_unit
+            if with_unit is not None
+            else next((i for i in unused if _same_value(predicted[i]["value"], g["value"])), None)
+        )
+        if value_only is None:
+            scores.errors.append(f"{name}: missed {g['surface']!r} ({g['value']} {g['counts']})")
+            continue
+        unused.remove(value_only)
+        scores.value_matches += 1
+        p = predicted[value_only]
+        if with_unit is None:
+            scores.errors.append(f"{name}: unit {p['unit']!r} for {g['surface']!r}, gold {g['counts']!r}")
+            continue
+        scores.unit_matches += 1
+        if (p["qualifier"] or None) == (g.get("qualifier") or None):
+            scores.qualifiers_right += 1
+        else:
+            scores.errors.append(
+                f"{name}: qualifier {p['qualifier']!r} for {g['surface']!r}, gold {g.get('qualifier')!r}"
+            )
+    for i in unused:
+        scores.errors.append(
+            f"{name}: extra {predicted[i]['surface']!r} ({predicted[i]['value']} {predicted[i]['unit']})"
+        )
+    return scores
+
+
+def score_bbc_figures(corpus: Path) -> FigureScores:
+    reference = json.loads(REFERENCE.read_text(encoding="utf-8"))["articles"]
+    nlp = load_nlp()
+    total = FigureScores()
+    for name, annotation in reference.items():
+        article = parse_article(decode_article_bytes((corpus / f"{name}.txt").read_bytes()).text)
+        figures = extract_figures(nlp(article.text), article.blocks, article.published_date)
+        predicted = [
+            {"value": f.value, "unit": f.unit, "qualifier": f.qualifier, "surface": f.surface}
+            for f in figures
+            if f.value is not None
+        ]
+        result = score_article(predicted, annotation["figures"], name)
+        for name_ in ("gold", "predicted", "value_matches", "unit_matches", "qualifiers_right"):
+            setattr(total, name_, getattr(total, name_) + getattr(result, name_))
+        total.errors += result.errors
+    return total

@@ -1,0 +1,26 @@
+"""The hand-made BBC figures reference set is well-formed: each annotation can be found in its article."""
+
+import json
+from pathlib import Path
+
+from pipeline.extract.figures import FIGURE_KINDS
+from pipeline.extract.reading import decode_article_bytes
+from tests.figures_reference import REFERENCE
+
+
+def test_reference_set_covers_five_topics_and_every_surface_is_in_its_article(shared_dir: Path) -> None:
+    articles = json.loads(REFERENCE.read_text(encoding="utf-8"))["articles"]
+    assert len(articles) >= 15
+    assert {name.split("/")[0] for name in articles} == {
+        "business",
+        "entertainment",
+        "politics",
+        "sport",
+        "tech",
+    }
+    for name, annotation in articles.items():
+        text = decode_article_bytes((shared_dir / "corpus" / "bbc" / f"{name}.txt").read_bytes()).text
+        for figure in annotation["figures"]:
+            assert figure["surface"] in text, (name, figure)
+            assert figure["kind"] in FIGURE_KINDS, (name, figure)
+            assert isinstance(figure["value"], int | float), (name, figure)
