@@ -399,3 +399,12 @@ def test_seed_articles_match_the_gold_figures(nlp: Language, stem: str) -> None:
     gold_pairs = {(g["value"], g["counts"]) for g in gold}
     assert with_units - gold_pairs == set(), "figures the annotator did not mark"
     assert not any(f.block_kind in ("credit", "boilerplate") for f in figures)
+
+
+def test_qualifier_synonyms_are_reported_under_one_name(nlp: Language) -> None:
+    text = (
+        "The revelation comes just a month after the firm warned earnings would be cut by as much as 7.6% "
+        "as a result of accounting errors."
+    )
+    figure = only(figures_in(nlp, text), "as much as 7.6%")
+    assert (figure.value, figure.unit, figure.qualifier) == (7.6, "percent", "up to")

@@ -193,6 +193,23 @@ QUALIFIERS: tuple[tuple[str, ...], ...] = tuple(
     )
 )
 
+#: Synonyms reported under one canonical qualifier, so analysts can group by it (the surface keeps the words).
+CANONICAL_QUALIFIERS: dict[str, str] = {
+    "as many as": "up to",
+    "as much as": "up to",
+    "at most": "up to",
+    "no more than": "up to",
+    "above": "over",
+    "in excess of": "more than",
+    "upwards of": "more than",
+    "approximately": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "close to": "nearly",
+}
+
 #: Time words and the plural every duration is reported in.
 TIME_UNITS: dict[str, str] = {
     form: plural
@@ -614,7 +631,8 @@ def _qualifier_before(doc: Doc, start: int, sentence: Span) -> tuple[str | None,
         if first < sentence.start:
             continue
         if all(doc[first + k].lower_ == word for k, word in enumerate(phrase)):
-            return " ".join(phrase), first
+            written = " ".join(phrase)
+            return CANONICAL_QUALIFIERS.get(written, written), first
     return None, start
 
 
