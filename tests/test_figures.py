@@ -408,3 +408,16 @@ def test_qualifier_synonyms_are_reported_under_one_name(nlp: Language) -> None:
     )
     figure = only(figures_in(nlp, text), "as much as 7.6%")
     assert (figure.value, figure.unit, figure.qualifier) == (7.6, "percent", "up to")
+
+
+def test_one_in_n_is_a_share_of_what_follows(nlp: Language) -> None:
+    text = "One in 10 adult Americans - equivalent to 22 million people - owns an MP3 player, according to a survey."
+    share = only(figures_in(nlp, text), "One in 10 adult Americans")
+    assert (share.kind, share.value, share.unit) == ("fraction", 0.1, "adult americans")
+    assert only(figures_in(nlp, text), "22 million people").value == 22_000_000
+
+
+def test_scores_carry_score_as_their_unit(nlp: Language) -> None:
+    text = "Scotland were beaten 33-15 by Samoa in the plate semi-final and Ireland lost 17-5 to Tunisia in the shield final."
+    scores = [(f.value, f.value_max, f.unit, f.kind) for f in figures_in(nlp, text)]
+    assert scores == [(33, 15, "score", "score"), (17, 5, "score", "score")]

@@ -48,7 +48,7 @@ FIGURE_KIND_MEANINGS: dict[str, str] = {
     "age": "a person's age (`25-year-old`, `aged 32`): `unit` is `years`",
     "quantity": "a measurement: `unit` is the measure as written (`km`, `barrels`, `metres`)",
     "ordinal": "a rank or period that carries data (`third quarter`): `unit` is the ranked noun",
-    "score": "a sports score: `value` for the first-named side, `value_max` for the other",
+    "score": "a sports score: `value` for the first-named side, `value_max` for the other; `unit` is `score`",
 }
 FIGURE_KINDS: frozenset[str] = frozenset(FIGURE_KIND_MEANINGS)
 
@@ -917,7 +917,7 @@ def _number_candidate(doc: Doc, i: int, sentence: Span) -> tuple[_Candidate | No
         if connector in HYPHENS and _is_score(doc, number, second, sentence):
             surface_end = second.end
             return _Candidate(
-                number.start, surface_end, "score", number.value, value_max=second.value
+                number.start, surface_end, "score", number.value, "score", value_max=second.value
             ), surface_end
         _merge_range(number, second)
         value_max = second.value
@@ -967,8 +967,29 @@ def _season_token(token: Token) -> _Candidate | None:
     return _Candidate(token.i, token.i + 1, "year", float(start_year), "year", value_max=float(end_year))
 
 
+def _one_in(doc: Doc, i: int, sentence: Span) -> _Candidate | None:
+    """`one in 10 adult Americans`, `one in five US citizens`: a share, value 1/N, of what follows."""
+    if doc[i].lower_ != "one" or i + 2 >= sentence.end or doc[i + 1].lower_ != "in":
+        return None
+    denominator = _read_number(doc, i + 2, sentence.end)
+    if denominator is None or denominator.currency or denominator.percent or denominator.value <= 1:
+        return None
+    end, head = denominator.end, None
+    while end < sentence.end and doc[end].pos_ in ("ADJ", "NOUN", "PROPN") and not doc[end].is_punct:
+        if doc[end].pos_ in COUNT_POS:
+            head = doc[end]
+        end += 1
+    unit = _unit_phrase(doc, head, denominator.end) if head is not None else None
+    return _Candidate(
+        i, head.i + 1 if head is not None else denominator.end, "fraction", 1 / denominator.value, unit
+    )
+
+
 def _fraction(doc: Doc, i: int, sentence: Span) -> _Candidate | None:
     """`half of the staff`, `a third of voters`, `two-thirds of MPs`: a share of a counted whole."""
+    one_in = _one_in(doc, i, sentence)
+    if one_in is not None:
+        return one_in
     j, numerator = i, 1.0
     word = doc[j].lower_
     if word in ("a", "one") and j + 1 < sentence.end:
