@@ -421,3 +421,23 @@ def test_scores_carry_score_as_their_unit(nlp: Language) -> None:
     text = "Scotland were beaten 33-15 by Samoa in the plate semi-final and Ireland lost 17-5 to Tunisia in the shield final."
     scores = [(f.value, f.value_max, f.unit, f.kind) for f in figures_in(nlp, text)]
     assert scores == [(33, 15, "score", "score"), (17, 5, "score", "score")]
+
+
+def test_a_single_time_unit_is_a_duration_but_a_rate_is_not(nlp: Language) -> None:
+    text = (
+        "The announcement is the latest blow for the one-time darling of Wall Street, which has lost 80% of "
+        "its stock value in just over a year."
+    )
+    year = only(figures_in(nlp, text), "just over a year")
+    assert (year.kind, year.value, year.unit, year.qualifier) == ("duration", 1, "years", "just over")
+    rate = "The scheme will cost £5m a year and is reviewed twice a year."
+    assert [f.surface for f in figures_in(nlp, rate)] == ["£5m"]
+
+
+def test_a_bare_number_after_an_age_word_is_an_age(nlp: Language) -> None:
+    text = (
+        "The announcement from Mr Leslie - who was elected in 1997 in a formerly safe Tory seat - prompted "
+        "calls for a lowering of the voting age to 16."
+    )
+    age = only(figures_in(nlp, text), "16")
+    assert (age.kind, age.value, age.unit) == ("age", 16, "years")

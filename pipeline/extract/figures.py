@@ -312,6 +312,13 @@ RANK_WORDS: frozenset[str] = frozenset({"top", "bottom"})
 #: A count with no counted noun is kept from this size on (`almost 3.3 million`); smaller ones are
 #: mostly labels (`lane seven`, `the top 10`) or elliptic (`the TGWU has 800`).
 MIN_BARE_COUNT = 1000
+#: Words that make a bare number after them (within AGE_WINDOW tokens) an age in years.
+AGE_WORDS: frozenset[str] = frozenset({"age", "ages", "aged"})
+AGE_WINDOW = 3
+#: `a month`, `an hour`: the article counts one of the time unit after it.
+ONE_WORDS: frozenset[str] = frozenset({"a", "an"})
+#: Words before `a year` that make it a rate (`£5m a year`, `twice a year`), not a duration.
+RATE_WORDS: frozenset[str] = frozenset({"once", "twice", "times", "per"})
 NUMBER_NOUN_WINDOW = 4
 COUNT_POS: frozenset[str] = frozenset({"NOUN", "PROPN"})
 
@@ -1074,9 +1081,15 @@ def _classify(doc: Doc, number: _Number, sentence: Span) -> _Candidate | None:
         return None
     if _is_anaphoric(doc, number, sentence):
         return None
-    if _is_age_apposition(doc, number, sentence):
+    if _is_age_apposition(doc, number, sentence) or _after_age_word(doc, start, sentence):
         return _Candidate(start, end, "age", number.value, "years")
     return _Candidate(start, end, "count", number.value, None, bare=True)
+
+
+def _after_age_word(doc: Doc, start: int, sentence: Span) -> bool:
+    """`the voting age to 16`, `the age of 24`, `aged 21`: a bare number right after an age word."""
+    window = doc[max(sentence.start, start - AGE_WINDOW) : start]
+    return any(t.lower_ in AGE_WORDS for t in window)
 
 
 def _is_age_apposition(doc: Doc, number: _Number, sentence: Span) -> bool:
@@ -1249,6 +1262,13 @@ def _sentence_candidates(doc: Doc, sentence: Span, published: datetime.date | No
                 found.append(candidate)
                 i = candidate.end
                 continue
+            # `£5m a year` is a rate: no duration right after another figure.
+            single = None if found and found[-1].end == i else _single_time_unit(doc, i, sentence)
+            if single is not None:
+                _attach_qualifier(doc, single, sentence)
+                found.append(single)
+                i = single.end
+                continue
             if _may_start_number(doc[i]):
                 number, after = _number_candidate(doc, i, sentence)
                 if number is not None:
@@ -1260,6 +1280,24 @@ def _sentence_candidates(doc: Doc, sentence: Span, published: datetime.date | No
             pass
         i += 1
     return found
+
+
+def _single_time_unit(doc: Doc, i: int, sentence: Span) -> _Candidate | None:
+    """`just over a year`, `a week later`, `a month after`: a duration of one unit; not a rate."""
+    if doc[i].lower_ not in ONE_WORDS or i + 1 >= sentence.end:
+        return None
+    unit = TIME_UNITS.get(doc[i + 1].lower_)
+    # `a second` and `a quarter` are more often ordinals and fractions than durations.
+    if unit is None or doc[i + 1].lower_ != doc[i + 1].lemma_.lower() or unit in ("quarters", "seconds"):
+        return None
+    previous = doc[i - 1] if i > sentence.start else None
+    if previous is not None and (
+        previous.like_num or previous.lower_ in RATE_WORDS or previous.text in CURRENCY_SYMBOLS
+    ):
+        return None
+    if previous is not None and previous.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY"):
+        return None
+    return _Candidate(i, i + 2, "duration", 1.0, unit)
 
 
 def _may_start_number(token: Token) -> bool:
