@@ -317,8 +317,8 @@ AGE_WORDS: frozenset[str] = frozenset({"age", "ages", "aged"})
 AGE_WINDOW = 3
 #: `a month`, `an hour`: the article counts one of the time unit after it.
 ONE_WORDS: frozenset[str] = frozenset({"a", "an"})
-#: Words before `a year` that make it a rate (`£5m a year`, `twice a year`), not a duration.
-RATE_WORDS: frozenset[str] = frozenset({"once", "twice", "times", "per"})
+#: Words before `a year` that make it a rate (`£5m a year`, `twice a year`) or an idiom (`many a year`).
+RATE_WORDS: frozenset[str] = frozenset({"once", "twice", "times", "per", "many"})
 NUMBER_NOUN_WINDOW = 4
 COUNT_POS: frozenset[str] = frozenset({"NOUN", "PROPN"})
 
@@ -1290,12 +1290,20 @@ def _single_time_unit(doc: Doc, i: int, sentence: Span) -> _Candidate | None:
     # `a second` and `a quarter` are more often ordinals and fractions than durations.
     if unit is None or doc[i + 1].lower_ != doc[i + 1].lemma_.lower() or unit in ("quarters", "seconds"):
         return None
+    if doc[i + 1].pos_ != "NOUN":  # `a minute red dot`
+        return None
     previous = doc[i - 1] if i > sentence.start else None
-    if previous is not None and (
-        previous.like_num or previous.lower_ in RATE_WORDS or previous.text in CURRENCY_SYMBOLS
+    if previous is None:
+        return _Candidate(i, i + 2, "duration", 1.0, unit)
+    # `£5m a year`, `£20 ($38) a month` (conversion in brackets), `twice a year`: rates, not durations.
+    if (
+        previous.like_num
+        or previous.lower_ in RATE_WORDS
+        or previous.text in CURRENCY_SYMBOLS
+        or previous.text == ")"
     ):
         return None
-    if previous is not None and previous.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY"):
+    if previous.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY"):
         return None
     return _Candidate(i, i + 2, "duration", 1.0, unit)
 
