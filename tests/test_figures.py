@@ -441,3 +441,12 @@ def test_a_bare_number_after_an_age_word_is_an_age(nlp: Language) -> None:
     )
     age = only(figures_in(nlp, text), "16")
     assert (age.kind, age.value, age.unit) == ("age", 16, "years")
+
+
+def test_a_bare_count_shares_the_counted_noun_left_out_after_a_count(nlp: Language) -> None:
+    text = (
+        "At the Department for Work and Pensions, 30,000 jobs are to go, 560 will be lost by the end of the "
+        "month at the Department of Trade and Industry and 400 are to go at the Inland Revenue and Customs."
+    )
+    counts = [(f.value, f.unit) for f in figures_in(nlp, text) if f.kind == "count"]
+    assert counts == [(30_000, "jobs"), (560, "jobs"), (400, "jobs")]

@@ -312,6 +312,8 @@ RANK_WORDS: frozenset[str] = frozenset({"top", "bottom"})
 #: A count with no counted noun is kept from this size on (`almost 3.3 million`); smaller ones are
 #: mostly labels (`lane seven`, `the top 10`) or elliptic (`the TGWU has 800`).
 MIN_BARE_COUNT = 1000
+#: How many tokens after a count a bare number may be to share its counted noun.
+ELIDED_NOUN_WINDOW = 20
 #: Words that make a bare number after them (within AGE_WINDOW tokens) an age in years.
 AGE_WORDS: frozenset[str] = frozenset({"age", "ages", "aged"})
 AGE_WINDOW = 3
@@ -1279,7 +1281,26 @@ def _sentence_candidates(doc: Doc, sentence: Span, published: datetime.date | No
         except (ValueError, IndexError, OverflowError):  # odd text: skip this token, keep the article
             pass
         i += 1
+    _fill_elided_units(doc, found)
     return found
+
+
+def _fill_elided_units(doc: Doc, found: list[_Candidate]) -> None:
+    """`1,000 jobs will go, 560 in Wales and 400 in Scotland`: a bare count written in digits shares the
+    counted noun of a count shortly before it in the same sentence (the noun is left out, not changed)."""
+    previous: _Candidate | None = None
+    for candidate in found:
+        if candidate.kind == "count" and candidate.unit is not None:
+            previous = candidate
+        elif (
+            candidate.kind == "count"
+            and candidate.bare
+            and previous is not None
+            and candidate.start - previous.end <= ELIDED_NOUN_WINDOW
+            and doc[candidate.start].text[:1].isdigit()
+        ):
+            candidate.unit, candidate.bare = previous.unit, False
+            previous = candidate
 
 
 def _single_time_unit(doc: Doc, i: int, sentence: Span) -> _Candidate | None:
