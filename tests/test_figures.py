@@ -450,3 +450,13 @@ def test_a_bare_count_shares_the_counted_noun_left_out_after_a_count(nlp: Langua
     )
     counts = [(f.value, f.unit) for f in figures_in(nlp, text) if f.kind == "count"]
     assert counts == [(30_000, "jobs"), (560, "jobs"), (400, "jobs")]
+
+
+def test_number_n_after_a_preposition_is_a_chart_position(nlp: Language) -> None:
+    text = (
+        "It held off a strong challenge from the new Keanu Reeves sci-fi thriller Constantine which opened at "
+        "number two with $30.5m."
+    )
+    position = only(figures_in(nlp, text), "number two")
+    assert (position.kind, position.value, position.unit) == ("ordinal", 2, "position")
+    assert not [f for f in figures_in(nlp, "The number one priority is jobs.") if f.unit == "position"]

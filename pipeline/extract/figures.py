@@ -312,6 +312,9 @@ RANK_WORDS: frozenset[str] = frozenset({"top", "bottom"})
 #: A count with no counted noun is kept from this size on (`almost 3.3 million`); smaller ones are
 #: mostly labels (`lane seven`, `the top 10`) or elliptic (`the TGWU has 800`).
 MIN_BARE_COUNT = 1000
+#: Prepositions before `number two` that make it a chart or ranking position.
+POSITION_PREPOSITIONS: frozenset[str] = frozenset({"at", "to", "from", "in", "into"})
+MAX_CHART_POSITION = 1000
 #: How many tokens after a count a bare number may be to share its counted noun.
 ELIDED_NOUN_WINDOW = 20
 #: Words that make a bare number after them (within AGE_WINDOW tokens) an age in years.
@@ -899,6 +902,9 @@ def _number_candidate(doc: Doc, i: int, sentence: Span) -> tuple[_Candidate | No
     fraction = _fraction(doc, i, sentence)
     if fraction is not None:
         return fraction, fraction.end
+    position = _chart_position(doc, i, sentence)
+    if position is not None:
+        return position, position.end
     word = doc[i].lower_
     if word in ORDINAL_WORDS:
         return _ordinal(doc, i, i + 1, float(ORDINAL_WORDS[word]), sentence), i + 1
@@ -974,6 +980,20 @@ def _season_token(token: Token) -> _Candidate | None:
     if end_year != start_year + 1:
         return None
     return _Candidate(token.i, token.i + 1, "year", float(start_year), "year", value_max=float(end_year))
+
+
+def _chart_position(doc: Doc, i: int, sentence: Span) -> _Candidate | None:
+    """`went straight in at number two`, `slipped to number four`: a place in a chart or ranking."""
+    if (
+        i < sentence.start + 2
+        or doc[i - 1].lower_ != "number"
+        or doc[i - 2].lower_ not in POSITION_PREPOSITIONS
+    ):
+        return None
+    number = _read_number(doc, i, sentence.end)
+    if number is None or number.currency or number.percent or number.value >= MAX_CHART_POSITION:
+        return None
+    return _Candidate(i - 1, number.end, "ordinal", number.value, "position")
 
 
 def _one_in(doc: Doc, i: int, sentence: Span) -> _Candidate | None:
