@@ -43,40 +43,42 @@ def _same_value(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-6)
 
 
+def _unit_matches(p: dict, g: dict) -> bool:
+    return _same_value(p["value"], g["value"]) and (p["unit"] or "").lower() == g["counts"].lower()
+
+
 def score_article(predicted: list[dict], gold: list[dict], name: str) -> FigureScores:
+    """Match with units first over the whole article, then values alone, so that a value-only match
+    never takes a prediction another gold figure matches exactly."""
     scores = FigureScores(gold=len(gold), predicted=len(predicted))
     unused = list(range(len(predicted)))
-    for g in gold:
-        with_unit = next(
-            (
-                i
-                for i in unused
-                if _same_value(predicted[i]["value"], g["value"])
-                and (predicted[i]["unit"] or "").lower() == g["counts"].lower()
-            ),
-            None,
-        )
-        value_only = (
-            with_unit
-            if with_unit is not None
-            else next((i for i in unused if _same_value(predicted[i]["value"], g["value"])), None)
-        )
+    with_unit: dict[int, int] = {}
+    for gi, g in enumerate(gold):
+        match = next((i for i in unused if _unit_matches(predicted[i], g)), None)
+        if match is not None:
+            with_unit[gi] = match
+            unused.remove(match)
+    for gi, g in enumerate(gold):
+        if gi in with_unit:
+            scores.value_matches += 1
+            scores.unit_matches += 1
+            p = predicted[with_unit[gi]]
+            if (p["qualifier"] or None) == (g.get("qualifier") or None):
+                scores.qualifiers_right += 1
+            else:
+                scores.errors.append(
+                    f"{name}: qualifier {p['qualifier']!r} for {g['surface']!r}, gold {g.get('qualifier')!r}"
+                )
+            continue
+        value_only = next((i for i in unused if _same_value(predicted[i]["value"], g["value"])), None)
         if value_only is None:
             scores.errors.append(f"{name}: missed {g['surface']!r} ({g['value']} {g['counts']})")
             continue
         unused.remove(value_only)
         scores.value_matches += 1
-        p = predicted[value_only]
-        if with_unit is None:
-            scores.errors.append(f"{name}: unit {p['unit']!r} for {g['surface']!r}, gold {g['counts']!r}")
-            continue
-        scores.unit_matches += 1
-        if (p["qualifier"] or None) == (g.get("qualifier") or None):
-            scores.qualifiers_right += 1
-        else:
-            scores.errors.append(
-                f"{name}: qualifier {p['qualifier']!r} for {g['surface']!r}, gold {g.get('qualifier')!r}"
-            )
+        scores.errors.append(
+            f"{name}: unit {predicted[value_only]['unit']!r} for {g['surface']!r}, gold {g['counts']!r}"
+        )
     for i in unused:
         scores.errors.append(
             f"{name}: extra {predicted[i]['surface']!r} ({predicted[i]['value']} {predicted[i]['unit']})"
