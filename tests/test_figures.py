@@ -460,3 +460,10 @@ def test_number_n_after_a_preposition_is_a_chart_position(nlp: Language) -> None
     position = only(figures_in(nlp, text), "number two")
     assert (position.kind, position.value, position.unit) == ("ordinal", 2, "position")
     assert not [f for f in figures_in(nlp, "The number one priority is jobs.") if f.unit == "position"]
+
+
+def test_a_score_right_after_a_team_name_is_a_score(nlp: Language) -> None:
+    text = "England beat Fiji 26-21 in a dramatic final in Dubai to win the first IRB Sevens event of the season."
+    score = only(figures_in(nlp, text), "26-21")
+    assert (score.kind, score.value, score.value_max, score.unit) == ("score", 26, 21, "score")
+    assert not figures_in(nlp, "Viewers of Channel 4 saw the programme.")

@@ -531,6 +531,7 @@ def _is_phone_or_id(doc: Doc, number: _Number, sentence: Span) -> bool:
             and previous.text not in MONTHS
             and not previous.is_sent_start
             and not _year_before_noun(doc, digits)
+            and not _hyphen_pair(doc, number)  # `England beat Fiji 26-21`: a score after a team name
         ):
             return True
     if number.end < len(doc) and doc[number.end].lower_ in TIME_OF_DAY_WORDS:
@@ -538,6 +539,12 @@ def _is_phone_or_id(doc: Doc, number: _Number, sentence: Span) -> bool:
     if number.end < len(doc) and doc[number.end].text in (":", "/") and not doc[number.end - 1].whitespace_:
         return True
     return digits.ent_type_ in NAME_ENTITY_TYPES and number.currency is None and number.percent is None
+
+
+def _hyphen_pair(doc: Doc, number: _Number) -> bool:
+    return (
+        number.end + 1 < len(doc) and doc[number.end].text in HYPHENS and doc[number.end + 1].text.isdigit()
+    )
 
 
 def _year_before_noun(doc: Doc, digits: Token) -> bool:
