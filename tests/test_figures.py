@@ -467,3 +467,11 @@ def test_a_score_right_after_a_team_name_is_a_score(nlp: Language) -> None:
     score = only(figures_in(nlp, text), "26-21")
     assert (score.kind, score.value, score.value_max, score.unit) == ("score", 26, 21, "score")
     assert not figures_in(nlp, "Viewers of Channel 4 saw the programme.")
+
+
+def test_ordinals_of_runs_and_weekends_carry_data(nlp: Language) -> None:
+    text = "The result for December was slightly better than analysts' expectations and the 19th consecutive expansion."
+    run = only(figures_in(nlp, text), "19th consecutive expansion")
+    assert (run.kind, run.value, run.unit) == ("ordinal", 19, "expansion")
+    weekend = figures_in(nlp, "The film took $20m in its second weekend of release.")
+    assert [(f.value, f.unit) for f in weekend if f.kind == "ordinal"] == [(2, "weekend")]

@@ -125,8 +125,10 @@ ORDINAL_WORDS: dict[str, int] = {
 #: Nouns after which an ordinal is data (a period or a ranking), not discourse (`the first time`).
 ORDINAL_DATA_NOUNS: frozenset[str] = frozenset(
     "quarter half term round place position season year month week day leg set test seed century "
-    "anniversary innings stage tier division largest biggest highest lowest".split()
+    "anniversary innings stage tier division largest biggest highest lowest weekend".split()
 )
+#: `19th consecutive expansion`, `third straight win`: a run counted, whatever the noun.
+RUN_WORDS: frozenset[str] = frozenset({"consecutive", "straight", "successive"})
 #: Verbs after which a bare ordinal is a finishing place (`finished second`).
 PLACING_VERBS: frozenset[str] = frozenset({"finish", "come", "place", "rank", "end"})
 ORDINAL_SUFFIXES: frozenset[str] = frozenset({"st", "nd", "rd", "th"})
@@ -1058,7 +1060,7 @@ def _ordinal(doc: Doc, i: int, end: int, value: float, sentence: Span) -> _Candi
     if token.dep_ in ("amod", "nummod", "compound") and end <= head.i < end + NUMBER_NOUN_WINDOW:
         if any(t.like_num for t in doc[end : head.i]):
             return None  # `the first six months` counts months, it does not rank them
-        if head.lemma_.lower() in ORDINAL_DATA_NOUNS:
+        if head.lemma_.lower() in ORDINAL_DATA_NOUNS or any(t.lower_ in RUN_WORDS for t in doc[end : head.i]):
             return _Candidate(i, head.i + 1, "ordinal", value, head.lemma_.lower())
         return None
     if token.dep_ in ("advmod", "oprd", "acomp", "npadvmod") and head.lemma_.lower() in PLACING_VERBS:
