@@ -475,3 +475,11 @@ def test_ordinals_of_runs_and_weekends_carry_data(nlp: Language) -> None:
     assert (run.kind, run.value, run.unit) == ("ordinal", 19, "expansion")
     weekend = figures_in(nlp, "The film took $20m in its second weekend of release.")
     assert [(f.value, f.unit) for f in weekend if f.kind == "ordinal"] == [(2, "weekend")]
+
+
+def test_over_after_an_amount_spreads_it_across_a_period(nlp: Language) -> None:
+    text = "As well as pledging £960m over 15 years to the immunisation IFF, Britain urged other donors to contribute."
+    period = only(figures_in(nlp, text), "15 years")
+    assert (period.kind, period.value, period.qualifier) == ("duration", 15, None)
+    longer = only(figures_in(nlp, "He has worked there for over 15 years."), "over 15 years")
+    assert longer.qualifier == "over"

@@ -1296,14 +1296,14 @@ def _sentence_candidates(doc: Doc, sentence: Span, published: datetime.date | No
             # `£5m a year` is a rate: no duration right after another figure.
             single = None if found and found[-1].end == i else _single_time_unit(doc, i, sentence)
             if single is not None:
-                _attach_qualifier(doc, single, sentence)
+                _attach_qualifier(doc, single, sentence, found)
                 found.append(single)
                 i = single.end
                 continue
             if _may_start_number(doc[i]):
                 number, after = _number_candidate(doc, i, sentence)
                 if number is not None:
-                    _attach_qualifier(doc, number, sentence)
+                    _attach_qualifier(doc, number, sentence, found)
                     found.append(number)
                 i = max(after, i + 1)
                 continue
@@ -1372,11 +1372,18 @@ def _may_start_number(token: Token) -> bool:
     )
 
 
-def _attach_qualifier(doc: Doc, candidate: _Candidate, sentence: Span) -> None:
+def _attach_qualifier(doc: Doc, candidate: _Candidate, sentence: Span, found: Sequence[_Candidate]) -> None:
     if candidate.kind in ("year", "date", "score", "ordinal") or candidate.value_max is not None:
         return
     qualifier, start = _qualifier_before(doc, candidate.start, sentence)
-    if qualifier is not None:
+    # `£960m over 15 years` spreads an amount across a period: `over` is a preposition there.
+    spread = (
+        candidate.kind == "duration"
+        and qualifier in ("over", "under")
+        and bool(found)
+        and found[-1].end == start
+    )
+    if qualifier is not None and not spread:
         candidate.qualifier, candidate.start = qualifier, start
 
 
