@@ -15,7 +15,7 @@ from pipeline.extract.document import Block
 from pipeline.extract.entities import extract_mentions
 from pipeline.extract.figures import extract_figures
 from pipeline.extract.quotes import extract_quotes
-from pipeline.schemas import ExtractedQuotes, ExtractionAnomalies, Figures, Mentions, empty_frame
+from pipeline.schemas import ExtractedQuotes, ExtractionAnomalies, Figures, Mentions, frame_of
 
 #: Bump when an extractor changes in a way that should reprocess every article on the next run.
 EXTRACTOR_VERSION = "2026.11.22-1"
@@ -74,10 +74,10 @@ def _extract_batch(nlp: Language, batch: Sequence[ArticleInput]) -> ExtractedBat
             rows[table].extend(table_rows)
     return ExtractedBatch(
         article_ids=[a.article_id for a in batch],
-        mentions=_frame(rows["mentions"], Mentions),
-        quotes=_frame(rows["quotes"], ExtractedQuotes),
-        figures=_frame(rows["figures"], Figures),
-        anomalies=_frame(rows["anomalies"], ExtractionAnomalies),
+        mentions=frame_of(Mentions, rows["mentions"]),
+        quotes=frame_of(ExtractedQuotes, rows["quotes"]),
+        figures=frame_of(Figures, rows["figures"]),
+        anomalies=frame_of(ExtractionAnomalies, rows["anomalies"]),
         failures=failures,
     )
 
@@ -128,10 +128,3 @@ def _figure_row(article_id: str, figure: dict[str, object]) -> dict[str, object]
     figure["change_group"] = figure.pop("group")
     figure_id = f"{article_id}-f{figure['start_char']}-{figure['end_char']}"
     return {"figure_id": figure_id, "article_id": article_id, **figure}
-
-
-def _frame(rows: list[dict[str, object]], model: type) -> pl.DataFrame:
-    empty = empty_frame(model)
-    if not rows:
-        return empty
-    return pl.DataFrame(rows, schema=empty.schema)

@@ -250,3 +250,8 @@ def empty_frame(model: type[_Table]) -> pl.DataFrame:
     """A zero-row frame with the model's columns and dtypes."""
     schema = model.to_schema()
     return pl.DataFrame(schema={name: column.dtype.type for name, column in schema.columns.items()})
+
+
+def frame_of(model: type[_Table], rows: list[dict[str, object]]) -> pl.DataFrame:
+    """Rows as a frame with the model's columns and dtypes (zero rows included)."""
+    return pl.DataFrame(rows, schema=empty_frame(model).schema) if rows else empty_frame(model)

@@ -12,7 +12,7 @@ import hashlib
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -122,6 +122,10 @@ def replace_table(con: duckdb.DuckDBPyConnection, table: str, rows: pl.DataFrame
     """Swap a whole table's contents (cross-article tables are recomputed in full)."""
     con.execute(f"DELETE FROM {quoted(table)}")
     insert_rows(con, table, rows)
+
+
+def row_counts(con: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> dict[str, int]:
+    return {t: con.execute(f"SELECT count(*) FROM {quoted(t)}").fetchone()[0] for t in tables}
 
 
 def read_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | None = None) -> pl.DataFrame:

@@ -20,7 +20,7 @@ from pipeline.extract.document import Block
 from pipeline.extract.nlp import load_nlp
 from pipeline.extraction import EXTRACTOR_VERSION, ArticleInput, ExtractedBatch, extract_batches
 from pipeline.schemas import ExtractionLog, QuarantinedArticles, empty_frame
-from pipeline.warehouse import quoted, read_frame, replace_rows
+from pipeline.warehouse import read_frame, replace_rows, row_counts
 
 EXTRACTION_TABLES = (
     "staging.mentions",
@@ -77,9 +77,7 @@ def article_extractions(
             context.log.info(
                 f"extracted {min(start + ARTICLES_PER_CHUNK, pending.len())}/{pending.len()} articles"
             )
-        totals = {
-            t: con.execute(f"SELECT count(*) FROM {quoted(t)}").fetchone()[0] for t in EXTRACTION_TABLES
-        }
+        totals = row_counts(con, EXTRACTION_TABLES)
 
     previews = {
         "staging.mentions": ["name", "type", "role", "surface", "block_kind"],

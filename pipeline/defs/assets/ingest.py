@@ -16,8 +16,8 @@ from pipeline.defs.metadata import (
 )
 from pipeline.defs.resources import RawFolder, WarehouseResource
 from pipeline.ingest import Quarantined, RawFile, ReadArticle, changed_files, read_raw_file, scan_raw_folder
-from pipeline.schemas import Articles, Paragraphs, QuarantinedArticles, SourceFiles, empty_frame
-from pipeline.warehouse import insert_rows, quoted, read_frame, replace_rows
+from pipeline.schemas import Articles, Paragraphs, QuarantinedArticles, SourceFiles, frame_of
+from pipeline.warehouse import insert_rows, quoted, read_frame, replace_rows, row_counts
 
 INGEST_TABLES = ("staging.source_files", "articles", "paragraphs", "quarantined_articles")
 #: Tables keyed by article that must lose an article's rows when its last file leaves the raw folder.
@@ -81,7 +81,7 @@ def raw_articles(
         replace_rows(con, "quarantined_articles", frames["quarantined_articles"], touched, key="source_path")
         orphans = _remove_orphaned_articles(con)
         _elect_source_paths(con)
-        totals = {t: con.execute(f"SELECT count(*) FROM {quoted(t)}").fetchone()[0] for t in INGEST_TABLES}
+        totals = row_counts(con, INGEST_TABLES)
     context.log.info(
         f"{frames['articles'].height} articles read, {len(quarantined)} quarantined, {orphans} removed"
     )
@@ -113,7 +113,7 @@ def _source_file_rows(
                 "seen_at": now,
             }
         )
-    return pl.DataFrame(rows, schema=empty_frame(SourceFiles).schema)
+    return frame_of(SourceFiles, rows)
 
 
 def _first_per_article(read: Sequence[ReadArticle]) -> list[ReadArticle]:
@@ -142,7 +142,7 @@ def _article_rows(read: Sequence[ReadArticle], now: datetime) -> pl.DataFrame:
         }
         for r in _first_per_article(read)
     ]
-    return pl.DataFrame(rows, schema=empty_frame(Articles).schema)
+    return frame_of(Articles, rows)
 
 
 def _paragraph_rows(read: Sequence[ReadArticle]) -> pl.DataFrame:
@@ -158,7 +158,7 @@ def _paragraph_rows(read: Sequence[ReadArticle]) -> pl.DataFrame:
         for r in _first_per_article(read)
         for b in r.article.blocks
     ]
-    return pl.DataFrame(rows, schema=empty_frame(Paragraphs).schema)
+    return frame_of(Paragraphs, rows)
 
 
 def _quarantine_rows(quarantined: Sequence[Quarantined], now: datetime) -> pl.DataFrame:
@@ -173,7 +173,7 @@ def _quarantine_rows(quarantined: Sequence[Quarantined], now: datetime) -> pl.Da
         }
         for q in quarantined
     ]
-    return pl.DataFrame(rows, schema=empty_frame(QuarantinedArticles).schema)
+    return frame_of(QuarantinedArticles, rows)
 
 
 def _insert_new_articles(

@@ -4,7 +4,7 @@ import dagster as dg
 
 from pipeline.defs.resources import WarehouseResource
 from pipeline.schemas import TABLES
-from pipeline.warehouse import quoted
+from pipeline.warehouse import row_counts
 
 PUBLISHED_AFTER = [t for t in TABLES if not t.startswith("staging.")]
 
@@ -24,7 +24,7 @@ def published_warehouse(
     """
     store = warehouse.warehouse
     with store.connect() as con:
-        counts = {t: con.execute(f"SELECT count(*) FROM {quoted(t)}").fetchone()[0] for t in PUBLISHED_AFTER}
+        counts = row_counts(con, PUBLISHED_AFTER)
     path = store.publish()
     context.log.info(f"published {path} ({path.stat().st_size:,} bytes)")
     return dg.MaterializeResult(
