@@ -57,7 +57,7 @@ def scan_raw_folder(root: Path) -> tuple[list[RawFile], list[Quarantined]]:
     root = root.resolve()
     files: list[RawFile] = []
     refused: list[Quarantined] = []
-    for path in _walk(root):
+    for path in walk_raw_folder(root):
         relative = path.relative_to(root).as_posix()
         if path.is_symlink() and not _inside(path.resolve(), root):
             refused.append(
@@ -85,11 +85,12 @@ def scan_raw_folder(root: Path) -> tuple[list[RawFile], list[Quarantined]]:
     return sorted(files, key=lambda f: f.source_path), refused
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def walk_raw_folder(root: Path, include_sidecars: bool = False) -> Iterator[Path]:
+    """Visible files under `root` in sorted order; hidden files and folders are not articles."""
     for directory, subdirectories, names in os.walk(root):
         subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
         for name in sorted(names):
-            if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
+            if name.startswith(".") or (name.endswith(SIDECAR_SUFFIX) and not include_sidecars):
                 continue
             path = Path(directory) / name
             if path.is_file() or path.is_symlink():

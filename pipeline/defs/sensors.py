@@ -1,13 +1,13 @@
 """Sensors: new files in the raw folder start a run that processes only them."""
 
 import json
-import os
 from pathlib import Path
 
 import dagster as dg
 
 from pipeline.defs.jobs import process_new_articles
 from pipeline.defs.resources import RawFolder
+from pipeline.ingest import walk_raw_folder
 
 
 def raw_folder_state(root: Path) -> dict[str, int]:
@@ -18,17 +18,13 @@ def raw_folder_state(root: Path) -> dict[str, int]:
     """
     newest = 0
     count = 0
-    for directory, subdirectories, names in os.walk(root):
-        subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
-        for name in names:
-            if name.startswith("."):
-                continue
-            try:
-                stat = os.lstat(os.path.join(directory, name))
-            except OSError:
-                continue
-            newest = max(newest, stat.st_ctime_ns)
-            count += 1
+    # Sidecars count: editing one changes its article's metadata.
+    for path in walk_raw_folder(root, include_sidecars=True):
+        try:
+            newest = max(newest, path.lstat().st_ctime_ns)
+        except OSError:
+            continue
+        count += 1
     return {"newest_change_ns": newest, "files": count}
 
 
