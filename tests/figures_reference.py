@@ -14,6 +14,7 @@ from pipeline.extract.figures import extract_figures
 from pipeline.extract.nlp import load_nlp
 from pipeline.extract.parsing import parse_article
 from pipeline.extract.reading import decode_article_bytes
+from tests.scoring import ratio
 
 REFERENCE = Path(__file__).resolve().parent / "fixtures" / "bbc_figures_gold.json"
 
@@ -27,15 +28,12 @@ class FigureScores:
     qualifiers_right: int = 0
     errors: list[str] = field(default_factory=list)
 
-    def rate(self, part: int, whole: int) -> float:
-        return part / whole if whole else 1.0
-
     def summary(self) -> str:
         return (
-            f"{self.gold} gold figures, {self.predicted} predicted | value: P {self.rate(self.value_matches, self.predicted):.3f} "
-            f"R {self.rate(self.value_matches, self.gold):.3f} | value with unit: "
-            f"P {self.rate(self.unit_matches, self.predicted):.3f} R {self.rate(self.unit_matches, self.gold):.3f} | "
-            f"qualifier accuracy {self.rate(self.qualifiers_right, self.unit_matches):.3f}"
+            f"{self.gold} gold figures, {self.predicted} predicted | value: P {ratio(self.value_matches, self.predicted):.3f} "
+            f"R {ratio(self.value_matches, self.gold):.3f} | value with unit: "
+            f"P {ratio(self.unit_matches, self.predicted):.3f} R {ratio(self.unit_matches, self.gold):.3f} | "
+            f"qualifier accuracy {ratio(self.qualifiers_right, self.unit_matches):.3f}"
         )
 
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from pipeline.extract.nlp import load_nlp
 from pipeline.extract.parsing import parse_article
 from pipeline.extraction import ArticleInput, extract_batches
+from tests.scoring import ratio
 
 WORD = re.compile(r"\w+")
 PRONOUNS = frozenset("he she they it we i you his her their its our this that these those who".split())
@@ -75,17 +76,13 @@ class QuoteScores:
                 setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors)
 
-    @staticmethod
-    def _ratio(part: int, whole: int) -> float:
-        return part / whole if whole else 1.0
-
     @property
     def quote_recall(self) -> float:
-        return self._ratio(self.gold_quotes_found, self.gold_quotes)
+        return ratio(self.gold_quotes_found, self.gold_quotes)
 
     @property
     def quote_precision(self) -> float:
-        return self._ratio(self.predicted_quotes_right, self.predicted_quotes)
+        return ratio(self.predicted_quotes_right, self.predicted_quotes)
 
     @property
     def quote_f1(self) -> float:
@@ -94,15 +91,15 @@ class QuoteScores:
 
     @property
     def speaker_accuracy(self) -> float:
-        return self._ratio(self.speakers_right, self.speakers_scored)
+        return ratio(self.speakers_right, self.speakers_scored)
 
     @property
     def attribution_recall(self) -> float:
-        return self._ratio(self.gold_attributions_found, self.gold_attributions)
+        return ratio(self.gold_attributions_found, self.gold_attributions)
 
     @property
     def attribution_precision(self) -> float:
-        return self._ratio(self.predicted_attributions_right, self.predicted_attributions)
+        return ratio(self.predicted_attributions_right, self.predicted_attributions)
 
     def summary(self) -> str:
         return (

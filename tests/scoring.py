@@ -24,6 +24,11 @@ MIN_QUOTE_COVERAGE = 0.8
 _WORD = re.compile(r"\w+")
 
 
+def ratio(part: int, whole: int) -> float:
+    """A share that is perfect when there was nothing to find (no gold, or no predictions)."""
+    return part / whole if whole else 1.0
+
+
 @dataclass
 class Score:
     """`found` of `gold` items were predicted; `right` of `predicted` items are in the gold."""
@@ -36,11 +41,11 @@ class Score:
 
     @property
     def precision(self) -> float:
-        return self.right / self.predicted if self.predicted else 1.0
+        return ratio(self.right, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.found / self.gold if self.gold else 1.0
+        return ratio(self.found, self.gold)
 
     @property
     def f1(self) -> float:
