@@ -5,7 +5,8 @@ from pathlib import Path
 
 from pipeline.extract.figures import FIGURE_KINDS
 from pipeline.extract.reading import decode_article_bytes
-from tests.figures_reference import REFERENCE
+from tests.figures_reference import REFERENCE, score_bbc_figures
+from tests.scoring import ratio
 
 
 def test_reference_set_covers_five_topics_and_every_surface_is_in_its_article(shared_dir: Path) -> None:
@@ -24,3 +25,11 @@ def test_reference_set_covers_five_topics_and_every_surface_is_in_its_article(sh
             assert figure["surface"] in text, (name, figure)
             assert figure["kind"] in FIGURE_KINDS, (name, figure)
             assert isinstance(figure["value"], int | float), (name, figure)
+
+
+def test_figures_meet_the_issue_targets_on_the_reference_set(shared_dir: Path) -> None:
+    """Issue 4: value-with-unit precision and recall of at least 0.90 on the hand-made BBC set."""
+    scores = score_bbc_figures(shared_dir / "corpus" / "bbc")
+    assert ratio(scores.unit_matches, scores.predicted) >= 0.90, scores.summary()
+    assert ratio(scores.unit_matches, scores.gold) >= 0.90, scores.summary()
+    assert ratio(scores.qualifiers_right, scores.unit_matches) >= 0.90, scores.summary()

@@ -42,12 +42,13 @@ FIGURE_KIND_MEANINGS: dict[str, str] = {
     "money": "an amount of money: `unit` is the ISO 4217 code (`USD`, `GBP`, `EUR`)",
     "percent": "a percentage or a change in one: `unit` is `percent` or `percentage points`",
     "fraction": "a share given as a fraction word (`half of the staff`): `value` in 0..1, `unit` the whole",
-    "year": "a calendar year (`in 2019`) or decade (`1990s`, unit `decade`); a season `2004-05` has value_max",
+    "year": "a calendar year (`in 2019`); a decade (`1990s`) or a season (`2004-05`) also has value_max",
     "date": "a calendar date or period; `date` holds the ISO form, `value` the stated year if any",
     "duration": "a length of time: `unit` is the plural time word (`years`, `months`, `days`)",
     "age": "a person's age (`25-year-old`, `aged 32`): `unit` is `years`",
     "quantity": "a measurement: `unit` is the measure as written (`km`, `barrels`, `metres`)",
-    "ordinal": "a rank or period that carries data (`third quarter`): `unit` is the ranked noun",
+    "ordinal": "a rank or period that carries data (`third quarter`): `unit` is the ranked noun, `position` for "
+    "places in a ranking (`second place`, `number one`) and `positions` for a cut-off (`top 10`)",
     "score": "a sports score: `value` for the first-named side, `value_max` for the other; `unit` is `score`",
 }
 FIGURE_KINDS: frozenset[str] = frozenset(FIGURE_KIND_MEANINGS)
@@ -124,13 +125,14 @@ ORDINAL_WORDS: dict[str, int] = {
 }
 #: Nouns after which an ordinal is data (a period or a ranking), not discourse (`the first time`).
 ORDINAL_DATA_NOUNS: frozenset[str] = frozenset(
-    "quarter half term round place position season year month week day leg set test seed century "
+    "quarter half term round place position spot season year month week day leg set test seed century "
     "anniversary innings stage tier division largest biggest highest lowest weekend".split()
 )
 #: `19th consecutive expansion`, `third straight win`: a run counted, whatever the noun.
 RUN_WORDS: frozenset[str] = frozenset({"consecutive", "straight", "successive"})
 #: Verbs after which a bare ordinal is a finishing place (`finished second`).
 PLACING_VERBS: frozenset[str] = frozenset({"finish", "come", "place", "rank", "end"})
+POSITION_NOUNS: frozenset[str] = frozenset({"place", "position", "spot", "placing"})
 ORDINAL_SUFFIXES: frozenset[str] = frozenset({"st", "nd", "rd", "th"})
 
 CURRENCY_SYMBOLS: dict[str, str] = {
@@ -296,6 +298,7 @@ WEEKDAYS: dict[str, int] = {
 WEEKDAY_LEADS: frozenset[str] = frozenset({"on", "last", "next", "this", "by", "since", "until", "from"})
 RELATIVE_DAYS: dict[str, int] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 RELATIVE_MODIFIERS: dict[str, int] = {"last": -1, "this": 0, "next": 1}
+TIME_DEICTICS: frozenset[str] = frozenset({*RELATIVE_MODIFIERS, "previous", "following", "same"})
 RELATIVE_PERIODS: frozenset[str] = frozenset({"week", "weekend", "month", "year"})
 FUTURE_AUXILIARIES: frozenset[str] = frozenset({"will", "'ll", "’ll", "shall"})
 
@@ -303,12 +306,28 @@ FUTURE_AUXILIARIES: frozenset[str] = frozenset({"will", "'ll", "’ll", "shall"}
 NUMBER_TOKEN = re.compile(r"^(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>[a-zA-Z]{1,4})?$")
 YEAR_SPAN = re.compile(r"^(?P<year>1[89]\d\d|20\d\d)[-–/](?P<end>\d\d)$")
 MIN_YEAR, MAX_YEAR = 1800, 2100
+EARLY_YEAR_MIN = 1000
+YEAR_PREPOSITIONS: frozenset[str] = frozenset({"in", "since", "from", "until", "till", "before", "after"})
+AGE_GROUP = re.compile(r"^(?P<side>[Uu]nder|[Oo]ver)-(?P<age>\d{1,2})s$")
 #: Scores up to this are read as scores from the order alone (`2-1`); higher ones need sport words.
 MAX_SCORE = 30
 MAX_SPORT_SCORE = 100
 SCORE_CONTEXT_WINDOW = 3
 MAX_ANAPHORIC = 10
 MAX_AGE = 120
+#: Endings of relational adjectives (`industrial`, `economic`, `military`, `nuclear`, `civil`, `mobile`).
+CLASSIFYING_ENDINGS: tuple[str, ...] = ("al", "ic", "ary", "ar", "il", "ile", "ian")
+#: Relational adjectives without those endings.
+CLASSIFYING_ADJECTIVES: frozenset[str] = frozenset(
+    "adult public private foreign domestic digital online junior senior female male civilian".split()
+)
+#: Describing adjectives that happen to have a relational ending: dropped from the counted noun.
+DESCRIBING_ADJECTIVES: frozenset[str] = frozenset(
+    "additional several total potential critical vital typical usual actual final initial normal real "
+    "special original substantial crucial regular similar popular particular familiar spectacular "
+    "individual annual fantastic terrific tragic dramatic basic classic historic major minor "
+    "formal informal overall identical equal ideal".split()
+)
 #: Words before a number that make it a rank (`top 10`), not a count.
 RANK_WORDS: frozenset[str] = frozenset({"top", "bottom"})
 #: A count with no counted noun is kept from this size on (`almost 3.3 million`); smaller ones are
@@ -322,6 +341,20 @@ ELIDED_NOUN_WINDOW = 20
 #: Words that make a bare number after them (within AGE_WINDOW tokens) an age in years.
 AGE_WORDS: frozenset[str] = frozenset({"age", "ages", "aged"})
 AGE_WINDOW = 3
+#: Prepositions that attach a reading to what it measures (`the index rose to 58.6`, `above 50`).
+READING_PREPOSITIONS: frozenset[str] = frozenset(
+    "to from at above below around near over under past of".split()
+)
+#: Nouns that stand for a count of what follows `of` (`the number of films rose to 310`).
+AGGREGATE_NOUNS: frozenset[str] = frozenset({"number", "total", "tally", "count", "sum", "figure"})
+#: Subjects of `be` that make a bare whole number their age (`candidates must be 21`).
+PERSON_NOUNS: frozenset[str] = frozenset(
+    "person people man woman men women boy girl child children adult teenager candidate voter player "
+    "student pupil mp".split()
+)
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "i", "we", "you"})
+#: How many clause links to climb from a reading to the subject it measures.
+READING_HOPS = 4
 #: `a month`, `an hour`: the article counts one of the time unit after it.
 ONE_WORDS: frozenset[str] = frozenset({"a", "an"})
 #: Words before `a year` that make it a rate (`£5m a year`, `twice a year`) or an idiom (`many a year`).
@@ -349,8 +382,8 @@ class _Number:
     ordinal: bool = False
 
 
-def _digit_token(token: Token) -> tuple[float, str | None] | None:
-    match = NUMBER_TOKEN.match(token.text)
+def _digit_token(token: Token, text: str | None = None) -> tuple[float, str | None] | None:
+    match = NUMBER_TOKEN.match(token.text if text is None else text)
     if match is None:
         return None
     try:
@@ -408,11 +441,14 @@ def _read_number(doc: Doc, i: int, end_limit: int) -> _Number | None:
     """Read a number starting at token i with its currency, scale and percent sign."""
     start = j = i
     currency = CURRENCY_SYMBOLS.get(doc[j].text)
+    glued = None
     if currency is not None:
         j += 1
         if j >= end_limit:
             return None
-    digits = _digit_token(doc[j])
+    elif doc[j].text[:1] in CURRENCY_SYMBOLS:  # `£54.6` left whole by an infix split (`$106m:£54.6m`)
+        currency, glued = CURRENCY_SYMBOLS[doc[j].text[:1]], doc[j].text[1:]
+    digits = _digit_token(doc[j], glued)
     number: _Number
     if digits is not None:
         value, suffix = digits
@@ -524,7 +560,7 @@ def _is_phone_or_id(doc: Doc, number: _Number, sentence: Span) -> bool:
         previous = doc[first.i - 1]
         if previous.lower_ in ID_PREFIXES and not (previous.lower_ == "no" and previous.text == "no"):
             return True
-        if previous.text in ("#", "/", ":", "+"):
+        if previous.text in ("#", "/", ":", "+") and number.currency is None:
             return True
         if (
             number.currency is None
@@ -538,7 +574,19 @@ def _is_phone_or_id(doc: Doc, number: _Number, sentence: Span) -> bool:
             return True
     if number.end < len(doc) and doc[number.end].lower_ in TIME_OF_DAY_WORDS:
         return True
-    if number.end < len(doc) and doc[number.end].text in (":", "/") and not doc[number.end - 1].whitespace_:
+    if (  # `from 1130 to 1215 GMT`
+        number.end + 2 < len(doc)
+        and doc[number.end + 2].lower_ in TIME_OF_DAY_WORDS
+        and doc[number.end].lower_ in ("to", "and", *HYPHENS)
+        and doc[number.end + 1].text.isdigit()
+    ):
+        return True
+    if (
+        number.end + 1 < len(doc)
+        and doc[number.end].text in (":", "/")
+        and not doc[number.end - 1].whitespace_
+        and doc[number.end + 1].text[:1] not in CURRENCY_SYMBOLS  # `$106m:£54.6m` gives two amounts
+    ):
         return True
     return digits.ent_type_ in NAME_ENTITY_TYPES and number.currency is None and number.percent is None
 
@@ -599,6 +647,8 @@ def _noun_after(doc: Doc, k: int, sentence: Span) -> Token | None:
     while k < limit and (doc[k].pos_ in ("ADJ", "ADV") or doc[k].tag_ == "VBN" or doc[k].text in HYPHENS):
         k += 1
     if k < sentence.end and doc[k].pos_ == "NOUN" and doc[k].tag_ != "VBG":
+        if doc[k].lower_ in TIME_UNITS and doc[k - 1].lower_ in TIME_DEICTICS:
+            return None  # `rose to 58.6 last month`: when, not what
         return _noun_chain_end(doc, doc[k], sentence.end)
     return None
 
@@ -622,11 +672,13 @@ def _past_coordinated_number(doc: Doc, end: int, sentence: Span) -> int:
 
 
 def _unit_phrase(doc: Doc, noun: Token, number_end: int) -> str:
-    """The counted noun with its noun compounds, lowercased; adjectives are dropped (`small children`)."""
+    """The counted noun with its noun compounds and classifying adjectives, lowercased (`civil servants`,
+    `mobile phone sales`); adjectives of size, age or judgement are dropped (`small children`)."""
     first = noun.i
     while first - 1 >= number_end:
         previous = doc[first - 1]
-        if previous.dep_ == "compound" and previous.pos_ in COUNT_POS:
+        noun_modifier = previous.dep_ == "compound" and previous.pos_ in COUNT_POS
+        if noun_modifier or (previous.dep_ == "amod" and _is_classifying(previous)):
             first -= 1
         elif previous.text in HYPHENS and not previous.whitespace_ and first - 2 >= number_end:
             first -= 1  # `e-mail messages`: keep the hyphenated word whole
@@ -635,6 +687,19 @@ def _unit_phrase(doc: Doc, noun: Token, number_end: int) -> str:
     while first < noun.i and doc[first].text in HYPHENS:
         first += 1
     return doc[first : noun.i + 1].text.lower()
+
+
+def _is_classifying(adjective: Token) -> bool:
+    """A relational adjective sorts things into kinds (`civil`, `industrial`, `mobile`) rather than
+    describing them (`small`, `new`, `more`): told apart by its derivational ending, with the common
+    describing words that share those endings listed."""
+    word = adjective.lower_
+    return (
+        adjective.tag_ == "JJ"
+        and word not in DESCRIBING_ADJECTIVES
+        and adjective.ent_type_ != "NORP"
+        and (word.endswith(CLASSIFYING_ENDINGS) or word in CLASSIFYING_ADJECTIVES)
+    )
 
 
 def _is_name_noun(noun: Token) -> bool:
@@ -914,6 +979,9 @@ def _number_candidate(doc: Doc, i: int, sentence: Span) -> tuple[_Candidate | No
     position = _chart_position(doc, i, sentence)
     if position is not None:
         return position, position.end
+    age_group = _age_group(doc, i)
+    if age_group is not None:
+        return age_group, i + 1
     word = doc[i].lower_
     if word in ORDINAL_WORDS:
         return _ordinal(doc, i, i + 1, float(ORDINAL_WORDS[word]), sentence), i + 1
@@ -924,7 +992,7 @@ def _number_candidate(doc: Doc, i: int, sentence: Span) -> tuple[_Candidate | No
     if number is None:
         return None, i + 1
     if number.ordinal:
-        return _ordinal(doc, i, number.end, float(number.value), sentence), number.end
+        return _ordinal(doc, i, number.end, float(number.value), sentence, in_digits=True), number.end
     if _is_phone_or_id(doc, number, sentence):
         return None, _skip_digits(doc, number.end, sentence)
     if not number.spelled and _hyphen_run_length(doc, number.end - 1, sentence) > 2:
@@ -949,7 +1017,7 @@ def _number_candidate(doc: Doc, i: int, sentence: Span) -> tuple[_Candidate | No
         if not _is_year_like(doc, number):
             number.plain = None
     candidate = _classify(doc, number, sentence)
-    if candidate is not None:
+    if candidate is not None and value_max is not None:
         candidate.value_max = value_max
     return candidate, max(number.end, candidate.end if candidate else 0)
 
@@ -993,14 +1061,18 @@ def _season_token(token: Token) -> _Candidate | None:
 
 def _chart_position(doc: Doc, i: int, sentence: Span) -> _Candidate | None:
     """`went straight in at number two`, `slipped to number four`: a place in a chart or ranking."""
-    if (
-        i < sentence.start + 2
-        or doc[i - 1].lower_ != "number"
-        or doc[i - 2].lower_ not in POSITION_PREPOSITIONS
-    ):
+    if i < sentence.start + 2 or doc[i - 1].lower_ != "number":
         return None
     number = _read_number(doc, i, sentence.end)
     if number is None or number.currency or number.percent or number.value >= MAX_CHART_POSITION:
+        return None
+    # `to the number one spot` names the position; `the number one priority` is only emphasis.
+    named_spot = (
+        doc[i - 2].lower_ == "the"
+        and number.end < sentence.end
+        and doc[number.end].lemma_.lower() in POSITION_NOUNS
+    )
+    if doc[i - 2].lower_ not in POSITION_PREPOSITIONS and not named_spot:
         return None
     return _Candidate(i - 1, number.end, "ordinal", number.value, "position")
 
@@ -1047,25 +1119,63 @@ def _fraction(doc: Doc, i: int, sentence: Span) -> _Candidate | None:
     return _Candidate(i, end, "fraction", numerator * FRACTION_WORDS[fraction_word], unit, anchor=j)
 
 
-def _ordinal(doc: Doc, i: int, end: int, value: float, sentence: Span) -> _Candidate | None:
-    """An ordinal that carries data: `third quarter`, `second round`, `third-largest`, `finished second`."""
+def _ordinal(
+    doc: Doc, i: int, end: int, value: float, sentence: Span, in_digits: bool = False
+) -> _Candidate | None:
+    """An ordinal that carries data: `third quarter`, `second round`, `third-largest`, `finished second`.
+    Written in digits (`117th captain`) an ordinal is data whatever it ranks: nobody writes `1st time`."""
     token = doc[end - 1]
     k = end
     if k + 1 < sentence.end and doc[k].text in HYPHENS:
         k += 1
         if doc[k].lower_ in ORDINAL_DATA_NOUNS or doc[k].tag_ == "JJS":
-            return _Candidate(i, k + 1, "ordinal", value, doc[k].lower_)
+            return _Candidate(i, k + 1, "ordinal", value, _ranked_unit(doc[k].lower_))
         return None
     head = token.head
     if token.dep_ in ("amod", "nummod", "compound") and end <= head.i < end + NUMBER_NOUN_WINDOW:
+        if head.lemma_.lower() not in ORDINAL_DATA_NOUNS:  # `first autumn Test` ranks the Test
+            head = _noun_chain_end(doc, head, min(end + NUMBER_NOUN_WINDOW, sentence.end))
         if any(t.like_num for t in doc[end : head.i]):
             return None  # `the first six months` counts months, it does not rank them
-        if head.lemma_.lower() in ORDINAL_DATA_NOUNS or any(t.lower_ in RUN_WORDS for t in doc[end : head.i]):
-            return _Candidate(i, head.i + 1, "ordinal", value, head.lemma_.lower())
+        lemma = head.lemma_.lower()
+        if (
+            (in_digits and not _is_name_noun(head))
+            or lemma in ORDINAL_DATA_NOUNS
+            or any(t.lower_ in RUN_WORDS for t in doc[end : head.i])
+        ):
+            return _Candidate(i, head.i + 1, "ordinal", value, _ranked_unit(lemma))
         return None
     if token.dep_ in ("advmod", "oprd", "acomp", "npadvmod") and head.lemma_.lower() in PLACING_VERBS:
-        return _Candidate(i, end, "ordinal", value, "place")
+        return _Candidate(i, end, "ordinal", value, "position")
     return None
+
+
+def _is_early_year(doc: Doc, number: _Number, sentence: Span) -> bool:
+    """`laws dating from 1695`: a year before MIN_YEAR only where a time preposition says so."""
+    return (
+        number.plain is not None
+        and len(number.plain) == 4
+        and EARLY_YEAR_MIN <= number.value < MIN_YEAR
+        and number.start > sentence.start
+        and doc[number.start - 1].lower_ in YEAR_PREPOSITIONS
+        and not any(
+            t.lower_ in TIME_OF_DAY_WORDS for t in doc[number.end : number.end + 3]
+        )  # `from 1130 to 1215 GMT`
+    )
+
+
+def _age_group(doc: Doc, i: int) -> _Candidate | None:
+    """`under-18s`, `over-65s`: the people below or above an age, written as one word."""
+    match = AGE_GROUP.match(doc[i].text)
+    if match is None:
+        return None
+    qualifier = match["side"].lower()
+    return _Candidate(i, i + 1, "age", float(match["age"]), "years", qualifier=qualifier)
+
+
+def _ranked_unit(lemma: str) -> str:
+    """`second place`, `third position` and `top spot` are one thing to an analyst: a position."""
+    return "position" if lemma in POSITION_NOUNS else lemma
 
 
 def _classify(doc: Doc, number: _Number, sentence: Span) -> _Candidate | None:
@@ -1076,12 +1186,14 @@ def _classify(doc: Doc, number: _Number, sentence: Span) -> _Candidate | None:
     if number.percent is not None:
         return _Candidate(start, end, "percent", number.value, number.percent)
     if number.suffix == "s":
-        return _Candidate(start, end, "year", number.value, "decade")
+        return _Candidate(start, end, "year", number.value, "year", value_max=number.value + 9)
     if number.suffix is not None:
         time_unit = TIME_UNITS.get(number.suffix.lower())
         if time_unit is not None:
             return _Candidate(start, end, "duration", number.value, time_unit)
         return _Candidate(start, end, "quantity", number.value, number.suffix.lower())
+    if end < sentence.end and doc[end].text in MONTHS and _day_number(doc[start]) is not None:
+        return None  # `to 31 December`: the day of a date, read at the month
     age = _age(doc, number, sentence)
     if age is not None:
         return age
@@ -1091,12 +1203,20 @@ def _classify(doc: Doc, number: _Number, sentence: Span) -> _Candidate | None:
             return _Candidate(start, end, "quantity", number.value / 1e6, "metres")
     noun = _counted_noun(doc, start, end, sentence)
     year = _year_number(doc[start]) if number.plain is not None else None
+    if year is None and noun is None and _is_early_year(doc, number, sentence):
+        year = int(number.value)
     if year is not None and not _counts_plural(noun, doc[start]):
         return _Candidate(start, end, "year", float(year), "year")
-    if noun is not None and (_is_name_noun(noun) or _is_spelled_in_name(doc, number, noun)):
+    if (
+        noun is not None
+        and noun.lower_ not in MEASURE_UNITS  # `1.8 GB` is tagged a proper noun
+        and (_is_name_noun(noun) or _is_spelled_in_name(doc, number, noun))
+    ):
         return None
     if start > sentence.start and doc[start - 1].lower_ in RANK_WORDS:
-        return None  # `the top 10 hit`, `top five spammers`: a ranking, not a count
+        return _Candidate(
+            start, end, "ordinal", number.value, "positions"
+        )  # `top 10 hit`: a cut-off, not 10 hits
     if noun is not None:
         time_unit = TIME_UNITS.get(noun.lower_)
         if time_unit is not None:
@@ -1114,7 +1234,84 @@ def _classify(doc: Doc, number: _Number, sentence: Span) -> _Candidate | None:
         return None
     if _is_age_apposition(doc, number, sentence) or _after_age_word(doc, start, sentence):
         return _Candidate(start, end, "age", number.value, "years")
+    reading = _reading(doc, number, sentence)
+    if reading is not None:
+        kind, unit = reading
+        return _Candidate(start, end, kind, number.value, unit)
     return _Candidate(start, end, "count", number.value, None, bare=True)
+
+
+def _reading(doc: Doc, number: _Number, sentence: Span) -> tuple[str, str] | None:
+    """A bare number that states the level of what the clause is about: `the index rose to 58.6`
+    (a quantity of `index`), `the number of films rose to 310` (a count of `films`), `the voting age
+    is 18` and `candidates must be 21` (ages)."""
+    anchor = _anchor(doc, number.start, number.end)
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in READING_PREPOSITIONS:
+        governor = anchor.head.head
+    elif anchor.dep_ in ("attr", "acomp", "dobj", "oprd"):
+        governor = anchor.head
+    else:
+        return None
+    if governor.pos_ == "NOUN" and governor.i < number.start:
+        measured: Token | None = governor  # `a reading above 50`, `children under 18`
+    else:
+        measured = _clause_subject(governor, number.start)
+    if measured is None or not sentence.start <= measured.i < sentence.end:
+        return None
+    lemma = measured.lemma_.lower()
+    whole = number.value.is_integer() and 0 < number.value < MAX_AGE
+    age_clause = governor.lemma_ == "be" or governor.i == measured.i  # `they are 21`, `children under 18`
+    if lemma in AGE_WORDS or (age_clause and whole and _is_person(measured)):
+        return ("age", "years") if whole else None
+    if number.spelled and number.value < MIN_BARE_COUNT:
+        return None  # `just ahead of Million Dollar Baby at five`: too elliptic to read
+    if measured.pos_ != "NOUN":
+        return None
+    if lemma in AGGREGATE_NOUNS:
+        of = next((c for c in measured.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if counted is None or counted.pos_ not in COUNT_POS:
+            return None
+        return "count", _unit_phrase(doc, counted, of.i + 1)
+    if measured.tag_ == "NNS":
+        return "count", _unit_phrase(doc, measured, measured.left_edge.i)
+    return "quantity", lemma
+
+
+def _clause_subject(governor: Token, before: int) -> Token | None:
+    """The subject a verb's clause is about, climbing out of complements and coordinations; failing
+    that, an object named before the number (`leaving the age for standing at 21`)."""
+    token = governor
+    for _ in range(READING_HOPS):
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            subject = subjects[0]
+            appositions = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+            return appositions[0] if appositions else subject
+        objects = [c for c in token.children if c.dep_ == "dobj" and c.i < before and c.pos_ == "NOUN"]
+        if objects:
+            return objects[0]
+        if token.head.i == token.i or token.dep_ not in (
+            "xcomp",
+            "ccomp",
+            "conj",
+            "pcomp",
+            "advcl",
+            "dep",
+            "prep",
+        ):
+            return None
+        token = token.head
+    return None
+
+
+def _is_person(token: Token) -> bool:
+    return (
+        token.lower_ in PERSON_PRONOUNS
+        or token.ent_type_ == "PERSON"
+        or token.lemma_.lower() in PERSON_NOUNS
+        or token.lower_ in PERSON_NOUNS
+    )
 
 
 def _after_age_word(doc: Doc, start: int, sentence: Span) -> bool:
@@ -1168,8 +1365,11 @@ def _age(doc: Doc, number: _Number, sentence: Span) -> _Candidate | None:
 
 
 def _is_anaphoric(doc: Doc, number: _Number, sentence: Span) -> bool:
-    """`the two leaders` points back at people already named: not a new numeric fact."""
+    """`the two leaders` points back at people already named: not a new numeric fact. A noun modifier
+    makes it one (`the three November Tests`, `all three Lions Tests`)."""
     if not number.spelled or number.value > MAX_ANAPHORIC or number.start <= sentence.start:
+        return False
+    if number.end < sentence.end and doc[number.end].dep_ == "compound":
         return False
     return doc[number.start - 1].lower_ in ANAPHORIC_DETERMINERS
 
@@ -1364,7 +1564,9 @@ def _may_start_number(token: Token) -> bool:
     lower = token.lower_
     return (
         first.isdigit()
+        or AGE_GROUP.match(token.text) is not None
         or token.text in CURRENCY_SYMBOLS
+        or (first in CURRENCY_SYMBOLS and token.text[1:2].isdigit())
         or lower in UNIT_WORDS
         or lower in TENS_WORDS
         or lower in ("a", "an", "half")
