@@ -84,8 +84,8 @@ def score_article(predicted: list[dict], gold: list[dict], name: str) -> FigureS
     return scores
 
 
-def score_bbc_figures(corpus: Path) -> FigureScores:
-    reference = json.loads(REFERENCE.read_text(encoding="utf-8"))["articles"]
+def score_bbc_figures(corpus: Path, reference_file: Path = REFERENCE) -> FigureScores:
+    reference = json.loads(reference_file.read_text(encoding="utf-8"))["articles"]
     nlp = load_nlp()
     total = FigureScores()
     for name, annotation in reference.items():

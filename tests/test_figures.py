@@ -395,6 +395,20 @@ def test_amounts_joined_by_a_colon_and_units_tagged_as_names(nlp: Language) -> N
     assert summary(only(figures_in(nlp, text), "up to 1.8GB")) == (1.8, "gb", "quantity", "up to")
 
 
+def test_tennis_sets_seedings_and_rankings(nlp: Language) -> None:
+    text = "Henman fought back to defeat British rival Greg Rusedski 4-6 7-6 (8-6) 6-4 at the Dubai Tennis Championships."
+    scores = [(f.surface, f.value, f.value_max) for f in figures_in(nlp, text) if f.kind == "score"]
+    assert scores == [("4-6", 4, 6), ("7-6", 7, 6), ("8-6", 8, 6), ("6-4", 6, 4)]
+    text = "World number 46 Rusedski broke in the ninth game. Henman, seeded three, now faces Andreev in the last 16."
+    ranks = [(f.surface, f.value, f.unit) for f in figures_in(nlp, text) if f.kind == "ordinal"]
+    assert ranks == [
+        ("number 46", 46, "position"),
+        ("ninth game", 9, "game"),
+        ("three", 3, "position"),
+        ("16", 16, "positions"),
+    ]
+
+
 def test_a_noun_modifier_makes_a_definite_small_number_new_information(nlp: Language) -> None:
     text = "Wilkinson has been named as captain for the three November Tests."
     assert summary(only(figures_in(nlp, text), "three November Tests")) == (

@@ -126,7 +126,8 @@ ORDINAL_WORDS: dict[str, int] = {
 #: Nouns after which an ordinal is data (a period or a ranking), not discourse (`the first time`).
 ORDINAL_DATA_NOUNS: frozenset[str] = frozenset(
     "quarter half term round place position spot season year month week day leg set test seed century "
-    "anniversary innings stage tier division largest biggest highest lowest weekend".split()
+    "anniversary innings stage tier division largest biggest highest lowest weekend game match win victory "
+    "defeat goal title race edition".split()
 )
 #: `19th consecutive expansion`, `third straight win`: a run counted, whatever the noun.
 RUN_WORDS: frozenset[str] = frozenset({"consecutive", "straight", "successive"})
@@ -330,6 +331,8 @@ DESCRIBING_ADJECTIVES: frozenset[str] = frozenset(
 )
 #: Words before a number that make it a rank (`top 10`), not a count.
 RANK_WORDS: frozenset[str] = frozenset({"top", "bottom"})
+#: Words after which a bare number is a place in a ranking (`seeded three`, `ranked 46`).
+SEEDING_WORDS: frozenset[str] = frozenset({"seeded", "ranked", "seed"})
 #: A count with no counted noun is kept from this size on (`almost 3.3 million`); smaller ones are
 #: mostly labels (`lane seven`, `the top 10`) or elliptic (`the TGWU has 800`).
 MIN_BARE_COUNT = 1000
@@ -550,8 +553,16 @@ def _is_phone_or_id(doc: Doc, number: _Number, sentence: Span) -> bool:
         return True
     if number.plain is not None:
         before, after = digits.i - 1, digits.i + 1
-        if before >= sentence.start and doc[before].text.isdigit() and doc[before].whitespace_:
-            return True
+        set_scores = (
+            _hyphen_pair(doc, number) and before - 1 >= sentence.start and doc[before - 1].text in HYPHENS
+        )
+        if (
+            before >= sentence.start
+            and doc[before].text.isdigit()
+            and doc[before].whitespace_
+            and not set_scores
+        ):
+            return True  # `0141 300 3000`, but not the sets of `4-6 7-6 6-4`
         if after < sentence.end and doc[after].text.isdigit() and digits.whitespace_:
             return True
         if before >= sentence.start and doc[before].text.startswith("+"):
@@ -588,7 +599,13 @@ def _is_phone_or_id(doc: Doc, number: _Number, sentence: Span) -> bool:
         and doc[number.end + 1].text[:1] not in CURRENCY_SYMBOLS  # `$106m:£54.6m` gives two amounts
     ):
         return True
-    return digits.ent_type_ in NAME_ENTITY_TYPES and number.currency is None and number.percent is None
+    # NER often runs a name over the score after it (`Greg Rusedski 4-6`): a score pair is not a name.
+    return (
+        digits.ent_type_ in NAME_ENTITY_TYPES
+        and number.currency is None
+        and number.percent is None
+        and not _hyphen_pair(doc, number)
+    )
 
 
 def _hyphen_pair(doc: Doc, number: _Number) -> bool:
@@ -1072,7 +1089,9 @@ def _chart_position(doc: Doc, i: int, sentence: Span) -> _Candidate | None:
         and number.end < sentence.end
         and doc[number.end].lemma_.lower() in POSITION_NOUNS
     )
-    if doc[i - 2].lower_ not in POSITION_PREPOSITIONS and not named_spot:
+    # `World number 46`, `the British number one`: a ranking named by its scope.
+    scoped = doc[i - 2].lower_ == "world" or doc[i - 2].ent_type_ == "NORP"
+    if doc[i - 2].lower_ not in POSITION_PREPOSITIONS and not named_spot and not scoped:
         return None
     return _Candidate(i - 1, number.end, "ordinal", number.value, "position")
 
@@ -1133,8 +1152,13 @@ def _ordinal(
         return None
     head = token.head
     if token.dep_ in ("amod", "nummod", "compound") and end <= head.i < end + NUMBER_NOUN_WINDOW:
-        if head.lemma_.lower() not in ORDINAL_DATA_NOUNS:  # `first autumn Test` ranks the Test
-            head = _noun_chain_end(doc, head, min(end + NUMBER_NOUN_WINDOW, sentence.end))
+        chain_end = _noun_chain_end(doc, head, min(end + NUMBER_NOUN_WINDOW, sentence.end))
+        if _is_name_noun(chain_end) and chain_end.lemma_.lower() not in ORDINAL_DATA_NOUNS:
+            return None  # `20th Century Fox`
+        # `first autumn Test` ranks the Test, `second set tie-break` the set.
+        head = next(
+            (t for t in doc[end : chain_end.i + 1] if t.lemma_.lower() in ORDINAL_DATA_NOUNS), chain_end
+        )
         if any(t.like_num for t in doc[end : head.i]):
             return None  # `the first six months` counts months, it does not rank them
         lemma = head.lemma_.lower()
@@ -1213,7 +1237,11 @@ def _classify(doc: Doc, number: _Number, sentence: Span) -> _Candidate | None:
         and (_is_name_noun(noun) or _is_spelled_in_name(doc, number, noun))
     ):
         return None
-    if start > sentence.start and doc[start - 1].lower_ in RANK_WORDS:
+    if start > sentence.start and noun is None and doc[start - 1].lower_ in SEEDING_WORDS:
+        return _Candidate(start, end, "ordinal", number.value, "position")  # `Henman, seeded three`
+    if start > sentence.start and (
+        doc[start - 1].lower_ in RANK_WORDS or (doc[start - 1].lower_ == "last" and noun is None)
+    ):
         return _Candidate(
             start, end, "ordinal", number.value, "positions"
         )  # `top 10 hit`: a cut-off, not 10 hits
