@@ -11,6 +11,7 @@ import polars as pl
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.extract.casing import text_for_nlp
 from pipeline.extract.document import Block
 from pipeline.extract.entities import extract_mentions
 from pipeline.extract.figures import extract_figures
@@ -64,7 +65,8 @@ def extract_batches(
 def _extract_batch(nlp: Language, batch: Sequence[ArticleInput]) -> ExtractedBatch:
     rows: dict[str, list[dict[str, object]]] = {"mentions": [], "quotes": [], "figures": [], "anomalies": []}
     failures: list[ExtractionFailure] = []
-    for article, doc in zip(batch, nlp.pipe(a.text for a in batch), strict=True):
+    texts = (text_for_nlp(a.text, a.blocks) for a in batch)
+    for article, doc in zip(batch, nlp.pipe(texts), strict=True):
         try:
             article_rows = _article_rows(article, doc)
         except Exception as error:  # an extractor bug on odd text must not lose the other articles
@@ -89,7 +91,12 @@ def _article_rows(article: ArticleInput, doc: Doc) -> dict[str, list[dict[str, o
     figures = extract_figures(doc, article.blocks, article.published_date)
     return {
         "mentions": [
-            {"mention_id": f"{article_id}-m{m.start_char}", "article_id": article_id, **dataclasses.asdict(m)}
+            {
+                "mention_id": f"{article_id}-m{m.start_char}",
+                "article_id": article_id,
+                **dataclasses.asdict(m),
+                "surface": article.text[m.start_char : m.end_char],  # as written, before re-casing
+            }
             for m in mentions
         ],
         "quotes": [
@@ -109,7 +116,12 @@ def _article_rows(article: ArticleInput, doc: Doc) -> dict[str, list[dict[str, o
             }
             for q in quotes.quotes
         ],
-        "figures": [_figure_row(article_id, dataclasses.asdict(f)) for f in figures],
+        "figures": [
+            _figure_row(
+                article_id, {**dataclasses.asdict(f), "surface": article.text[f.start_char : f.end_char]}
+            )
+            for f in figures
+        ],
         "anomalies": [
             {
                 "article_id": article_id,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.document import Block, BlockIndex, Mention
+from pipeline.extract.lexicon import canonical_country, given_names, is_place, personal_names
 from pipeline.extract.names import name_key, strip_possessive
 
 #: spaCy labels kept, mapped to the warehouse's entity types (nationalities such as NORP are not entities).
@@ -54,6 +55,25 @@ PLACE_HEAD_NOUNS = frozenset(
 )
 
 
+#: Last words that make a name an organisation whatever the tagger said (`Clinton Foundation`).
+ORG_HEAD_WORDS = frozenset(
+    """inc inc. corp corp. corporation co co. ltd ltd. plc llc group holdings bank party council association
+    federation union committee commission ministry department university college institute agency authority
+    foundation trust airlines airways motors fund society league board bureau office service services court
+    company companies network news times post journal telegraph guardian club""".split()
+)
+#: Last words that make a name an event (`Paris Normandy Summit`, `Asian Cup`, `Iraq War`).
+EVENT_HEAD_WORDS = frozenset(
+    "summit cup championship championships olympics games festival war tournament prix marathon".split()
+)
+#: Last words of football and other club names (`Leeds United`, `Man City`, `Aston Villa`).
+CLUB_WORDS = frozenset(
+    "united city rovers athletic albion wanderers hotspur villa county town fc afc rangers celtic".split()
+)
+#: A hyphenated suffix that is not part of a name (`Trump-led`, `Texas-based`).
+NAME_SUFFIX_WORDS = frozenset({"led", "based", "born", "backed", "owned", "run", "style", "like", "era"})
+
+
 @dataclass(slots=True)
 class _Candidate:
     start: int  # token index
@@ -72,11 +92,14 @@ def extract_mentions(doc: Doc, blocks: Sequence[Block]) -> list[Mention]:
         _split_role(doc, candidate)
         if index.kind_at(doc[candidate.start].idx) == "byline":
             candidate.type = "PERSON"
+    candidates = _split_coordinated_names(doc, candidates)
+    _retype_by_name(doc, candidates)
     candidates.extend(_untagged_person_names(doc, candidates, index))
     candidates.sort(key=lambda c: c.start)
     full_names = _person_full_names(doc, candidates)
     _unify_types(doc, candidates, full_names)
-    return [_to_mention(doc, c, full_names, index) for c in candidates]
+    club_names = _club_names(doc, candidates)
+    return [_to_mention(doc, c, full_names, club_names, index) for c in candidates]
 
 
 def _candidate_from_entity(doc: Doc, ent: Span) -> _Candidate | None:
@@ -91,14 +114,84 @@ def _candidate_from_entity(doc: Doc, ent: Span) -> _Candidate | None:
             break
     if doc[start].lower_ == "the" and not (end - start == 2 and doc[start + 1].lower_ in NAMES_WITH_THE):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+    # `Donald Trump-led`: a hyphenated suffix is not part of the name.
+    if end - start >= 3 and doc[end - 2].text == "-" and doc[end - 1].lower_ in NAME_SUFFIX_WORDS:
+        end -= 2
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"):
         end -= 1
     if end <= start or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
         return None
+    if any(t.like_num or t.is_currency for t in doc[start:end]) and not doc[start].is_alpha:
+        return None  # `HK$6.31bn`: an amount the tagger took for a place
     # `Ukrainian` authorities: a demonym adjective is not a place.
     if all(t.pos_ == "ADJ" for t in doc[start:end]):
         return None
     return _Candidate(start, end, entity_type)
+
+
+def _split_coordinated_names(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+    """`Dell and Hewlett-Packard`: one span over two names, when the article names either alone."""
+    alone = {name_key(doc[c.start : c.end].text) for c in candidates}
+    result = []
+    for c in candidates:
+        joiner = next((i for i in range(c.start + 1, c.end - 1) if doc[i].lower_ in ("and", "&")), None)
+        if joiner is not None:
+            left, right = _Candidate(c.start, joiner, c.type), _Candidate(joiner + 1, c.end, c.type)
+            if {name_key(doc[x.start : x.end].text) for x in (left, right)} & alone:
+                result.extend((left, right))
+                continue
+        result.append(c)
+    return result
+
+
+def _retype_by_name(doc: Doc, candidates: Sequence[_Candidate]) -> None:
+    """What the name itself says, over the tagger's guess: an event's or an organisation's head word
+    (`Summit`, `Foundation`, `United`), a well-known place (`Kyiv`), or a common given name opening a
+    two- or three-word name (`Carly Fiorina`, tagged an organisation)."""
+    for c in candidates:
+        if c.role is not None:
+            continue
+        tokens = doc[c.start : c.end]
+        last = tokens[-1].lower_
+        place = is_place(tokens.text)  # `New York City` and `Cape Town` are not clubs
+        if len(tokens) > 1 and last in EVENT_HEAD_WORDS:
+            c.type = "EVENT"
+        elif len(tokens) > 1 and (last in ORG_HEAD_WORDS or last in CLUB_WORDS) and not place:
+            c.type = "ORG"
+        elif c.type != "PLACE" and place and not _followed_by_club_word(doc, c):
+            # A lone word the tagger called a person stays one when it is a common surname (`Warren`).
+            if not (c.type == "PERSON" and len(tokens) == 1 and tokens[0].lower_ in personal_names()):
+                c.type = "PLACE"
+        elif (
+            c.type != "PERSON"
+            and 2 <= len(tokens) <= 3
+            and tokens[0].lower_ in given_names()
+            and all(t.is_title and t.pos_ == "PROPN" for t in tokens)
+            and not is_place(tokens.text)
+        ):
+            c.type = "PERSON"
+
+
+def _followed_by_club_word(doc: Doc, c: _Candidate) -> bool:
+    if c.end >= len(doc) or doc[c.end].lower_ not in CLUB_WORDS or not doc[c.end].is_title:
+        return False
+    return not is_place(doc[c.start : c.end + 1].text)
+
+
+def _club_names(doc: Doc, candidates: Sequence[_Candidate]) -> dict[str, str]:
+    """Place key -> club name, for clubs named after a place in this article (`Leeds` -> `Leeds United`):
+    the bare place name then stands for the club."""
+    clubs: dict[str, str] = {}
+    for c in candidates:
+        tokens = doc[c.start : c.end]
+        if (
+            c.type == "ORG"
+            and len(tokens) >= 2
+            and tokens[-1].lower_ in CLUB_WORDS
+            and not is_place(tokens.text)
+        ):
+            clubs.setdefault(name_key(tokens[:-1].text), _clean_name(tokens.text))
+    return clubs
 
 
 def _split_role(doc: Doc, candidate: _Candidate) -> None:
@@ -226,12 +319,18 @@ def _after_locative_preposition(doc: Doc, c: _Candidate) -> bool:
     return c.end - c.start == 1 and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
-def _to_mention(doc: Doc, c: _Candidate, full_names: dict[str, str], index: BlockIndex) -> Mention:
+def _to_mention(
+    doc: Doc, c: _Candidate, full_names: dict[str, str], club_names: dict[str, str], index: BlockIndex
+) -> Mention:
     span = doc[c.start : c.end]
     surface = span.text
     name = _clean_name(surface)
-    if c.type == "PERSON":
-        name = full_names.get(name_key(doc[c.end - 1].text), name) if c.end - c.start == 1 else name
+    if c.type == "PERSON" and c.end - c.start == 1:
+        name = full_names.get(name_key(doc[c.end - 1].text), name)
+    elif name_key(name) in club_names:
+        c.type, name = "ORG", club_names[name_key(name)]
+    elif c.type == "PLACE":
+        name = canonical_country(name) or name
     block_kind = index.kind_at(span.start_char) or "body"
     return Mention(span.start_char, span.end_char, surface, name, c.type, c.role, block_kind)
 

