@@ -101,7 +101,7 @@ def _recase_shouted(
         word = match.group()
         written = _written_form(word, evidence)
         if written is not None:
-            new = written
+            new = written[0].upper() + written[1:] if n == 0 else written
         elif is_known_name(word):
             new = _capitalised(word)
         elif n == 0:

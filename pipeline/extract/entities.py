@@ -9,6 +9,7 @@ its mentions carry.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.document import Block, BlockIndex, Mention
-from pipeline.extract.lexicon import canonical_country, given_names, is_place, personal_names
+from pipeline.extract.lexicon import HOME_NATIONS, canonical_country, given_names, is_place, personal_names
 from pipeline.extract.names import name_key, strip_possessive
 
 #: spaCy labels kept, mapped to the warehouse's entity types (nationalities such as NORP are not entities).
@@ -62,6 +63,17 @@ ORG_HEAD_WORDS = frozenset(
     foundation trust airlines airways motors fund society league board bureau office service services court
     company companies network news times post journal telegraph guardian club""".split()
 )
+#: A team name: capitalised words, maybe joined by `-`, `.`, `&` or `'` (`St. Johnstone`, `Queens Park Rangers`).
+_TEAM = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
+#: `Leeds 0 Chelsea 2`, `Japan 2 Syria 1`: one result per line.
+RESULT_LINE = re.compile(rf"^(?P<home>{_TEAM}) \d{{1,3}} (?P<away>{_TEAM}) \d{{1,3}}(?: \(.*\))?\s*$")
+#: `Arsenal 17 10 5 2 31 14 35`: a team and at least four numbers.
+STANDINGS_LINE = re.compile(rf"^(?P<home>{_TEAM})(?: \d{{1,4}}){{4,}}\s*$")
+#: Capitalised words that name a time, never an entity, whatever the tagger did once.
+CALENDAR_WORDS = frozenset(
+    "January February March April May June July August September October November December Monday Tuesday "
+    "Wednesday Thursday Friday Saturday Sunday".split()
+)
 #: Last words that make a name an event (`Paris Normandy Summit`, `Asian Cup`, `Iraq War`).
 EVENT_HEAD_WORDS = frozenset(
     "summit cup championship championships olympics games festival war tournament prix marathon".split()
@@ -80,6 +92,8 @@ class _Candidate:
     end: int  # token index, exclusive
     type: str
     role: str | None = None
+    #: Typed by the layout (a team in a results table): word lists and majority votes leave it alone.
+    settled: bool = False
 
 
 def extract_mentions(doc: Doc, blocks: Sequence[Block]) -> list[Mention]:
@@ -87,19 +101,20 @@ def extract_mentions(doc: Doc, blocks: Sequence[Block]) -> list[Mention]:
     index = BlockIndex(blocks)
     candidates = [c for ent in doc.ents if (c := _candidate_from_entity(doc, ent)) is not None]
     candidates = [c for c in candidates if index.is_extractable(doc[c.start].idx)]
+    candidates = _with_table_teams(doc, candidates, index)
     candidates.extend(_proper_nouns_beside_places(doc, candidates, index))
     for candidate in candidates:
         _split_role(doc, candidate)
         if index.kind_at(doc[candidate.start].idx) == "byline":
             candidate.type = "PERSON"
-    candidates = _split_coordinated_names(doc, candidates)
+    candidates = [c for c in _split_coordinated_names(doc, candidates) if not _is_in_title(doc, c)]
     _retype_by_name(doc, candidates)
     candidates.extend(_untagged_person_names(doc, candidates, index))
     candidates.sort(key=lambda c: c.start)
     full_names = _person_full_names(doc, candidates)
     _unify_types(doc, candidates, full_names)
-    club_names = _club_names(doc, candidates)
-    return [_to_mention(doc, c, full_names, club_names, index) for c in candidates]
+    short_names = {**_names_by_given_name(full_names), **full_names, **_club_names(doc, candidates)}
+    return [_to_mention(doc, c, short_names, index) for c in candidates]
 
 
 def _candidate_from_entity(doc: Doc, ent: Span) -> _Candidate | None:
@@ -129,6 +144,30 @@ def _candidate_from_entity(doc: Doc, ent: Span) -> _Candidate | None:
     return _Candidate(start, end, entity_type)
 
 
+def _with_table_teams(doc: Doc, candidates: list[_Candidate], index: BlockIndex) -> list[_Candidate]:
+    """Sports results and standings lines (`Leeds 0 Chelsea 2`, `Arsenal 17 10 5 2 31 14 35`) name
+    teams, which the tagger misses without a sentence around them: clubs are organisations, national
+    sides keep their country's place type."""
+    teams: list[_Candidate] = []
+    for block in index.extractable():
+        pattern = RESULT_LINE if RESULT_LINE.match(block.text) else STANDINGS_LINE
+        match = pattern.match(block.text)
+        if match is None:
+            continue
+        for group in ("home", "away"):
+            if match.groupdict().get(group) is None:
+                continue
+            span = doc.char_span(block.start_char + match.start(group), block.start_char + match.end(group))
+            if span is not None:
+                team_type = "PLACE" if canonical_country(span.text) or span.text in HOME_NATIONS else "ORG"
+                teams.append(_Candidate(span.start, span.end, team_type, settled=True))
+    if not teams:
+        return candidates
+    in_teams = _covered_tokens(teams)
+    kept = [c for c in candidates if not any(i in in_teams for i in range(c.start, c.end))]
+    return sorted(kept + teams, key=lambda c: c.start)
+
+
 def _split_coordinated_names(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
     """`Dell and Hewlett-Packard`: one span over two names, when the article names either alone."""
     alone = {name_key(doc[c.start : c.end].text) for c in candidates}
@@ -149,7 +188,7 @@ def _retype_by_name(doc: Doc, candidates: Sequence[_Candidate]) -> None:
     (`Summit`, `Foundation`, `United`), a well-known place (`Kyiv`), or a common given name opening a
     two- or three-word name (`Carly Fiorina`, tagged an organisation)."""
     for c in candidates:
-        if c.role is not None:
+        if c.role is not None or c.settled:
             continue
         tokens = doc[c.start : c.end]
         last = tokens[-1].lower_
@@ -194,11 +233,28 @@ def _club_names(doc: Doc, candidates: Sequence[_Candidate]) -> dict[str, str]:
     return clubs
 
 
+def _is_in_title(doc: Doc, c: _Candidate) -> bool:
+    """`State` in `Secretary of State John Kerry` belongs to the title, not a mention of its own."""
+    return (
+        c.end - c.start == 1
+        and c.start >= 2
+        and doc[c.start - 1].lower_ == "of"
+        and _is_title_word(doc[c.start - 2])
+        and c.role is None
+    )
+
+
 def _split_role(doc: Doc, candidate: _Candidate) -> None:
     """Move a title out of a name (`US General Alexus Grynkewich`) and record it, with the one before it."""
     original_start = candidate.start
+    # `Office of the Secretary of State` is a name with a title inside it, not a title before a name.
     last_title = max(
-        (i for i in range(candidate.start, candidate.end - 1) if _is_title_word(doc[i])), default=None
+        (
+            i
+            for i in range(candidate.start, candidate.end - 1)
+            if _is_title_word(doc[i]) and doc[i + 1].text[:1].isupper()
+        ),
+        default=None,
     )
     if last_title is not None:
         candidate.start = last_title + 1
@@ -262,20 +318,42 @@ def _covered_tokens(candidates: Sequence[_Candidate]) -> set[int]:
 
 
 def _untagged_person_names(doc: Doc, candidates: list[_Candidate], index: BlockIndex) -> list[_Candidate]:
-    """Occurrences of a known person's surname that NER did not tag at all."""
+    """Occurrences the tagger missed of a name it tagged elsewhere in the article (`UPI`, `Leeds
+    United`), and of a known person's surname: once named, a name is a name every time it is written."""
     surnames = {
         name_key(doc[c.end - 1].text) for c in candidates if c.type == "PERSON" and c.end - c.start > 1
     }
+    tagged: dict[tuple[str, ...], str] = {}
+    for c in candidates:
+        words = tuple(t.text for t in doc[c.start : c.end])
+        if words[0][:1].isupper() and not (len(words) == 1 and words[0] in CALENDAR_WORDS):
+            tagged.setdefault(words, c.type)
+    longest = max((len(w) for w in tagged), default=0)
     covered = _covered_tokens(candidates)
-    return [
-        _Candidate(t.i, t.i + 1, "PERSON")
-        for t in doc
-        if t.i not in covered
-        and t.pos_ == "PROPN"
-        and t.text[:1].isupper()
-        and name_key(t.text) in surnames
-        and index.is_extractable(t.idx)
-    ]
+    found: list[_Candidate] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in covered or not token.text[:1].isupper() or not index.is_extractable(token.idx):
+            i += 1
+            continue
+        match = next(
+            (
+                (n, tagged[words])
+                for n in range(min(longest, len(doc) - i), 0, -1)
+                if (words := tuple(t.text for t in doc[i : i + n])) in tagged
+                and not any(j in covered for j in range(i, i + n))
+            ),
+            None,
+        )
+        if match is None and token.pos_ == "PROPN" and name_key(token.text) in surnames:
+            match = (1, "PERSON")
+        if match is None:
+            i += 1
+            continue
+        found.append(_Candidate(i, i + match[0], match[1]))
+        i += match[0]
+    return found
 
 
 def _person_full_names(doc: Doc, candidates: Sequence[_Candidate]) -> dict[str, str]:
@@ -294,16 +372,31 @@ def _person_full_names(doc: Doc, candidates: Sequence[_Candidate]) -> dict[str, 
     return full
 
 
+def _names_by_given_name(full_names: dict[str, str]) -> dict[str, str]:
+    """Given-name key -> full name, for given names only one person in the article has (`Hillary`)."""
+    by_given: dict[str, set[str]] = defaultdict(set)
+    for name in full_names.values():
+        first = name_key(name.split()[0])
+        if first in given_names():
+            by_given[first].add(name)
+    return {first: next(iter(names)) for first, names in by_given.items() if len(names) == 1}
+
+
 def _unify_types(doc: Doc, candidates: Sequence[_Candidate], full_names: dict[str, str]) -> None:
     """One type per name: person evidence first, then the majority of the name's NER labels."""
     by_key: dict[str, list[_Candidate]] = defaultdict(list)
     for c in candidates:
         key = name_key(doc[c.start : c.end].text)
         completes_person = name_key(doc[c.end - 1].text) in full_names
-        if c.type != "EVENT" and completes_person:
+        if c.type != "EVENT" and completes_person and not c.settled:
             c.type = "PERSON"
         by_key[key].append(c)
     for group in by_key.values():
+        settled = [c.type for c in group if c.settled]
+        if settled:
+            for c in group:
+                c.type = settled[0]
+            continue
         types = Counter(c.type for c in group)
         # `in Sumy`: a bare name after a locative preposition votes for a place.
         types["PLACE"] += 2 * sum(_after_locative_preposition(doc, c) for c in group if c.type == "ORG")
@@ -319,16 +412,16 @@ def _after_locative_preposition(doc: Doc, c: _Candidate) -> bool:
     return c.end - c.start == 1 and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
-def _to_mention(
-    doc: Doc, c: _Candidate, full_names: dict[str, str], club_names: dict[str, str], index: BlockIndex
-) -> Mention:
+def _to_mention(doc: Doc, c: _Candidate, short_names: dict[str, str], index: BlockIndex) -> Mention:
+    """`short_names` maps the key of a short form to the article's full name: a surname or a given name
+    to a person (`Lavrov`, `Hillary`), a place to the club named after it (`Leeds`)."""
     span = doc[c.start : c.end]
     surface = span.text
     name = _clean_name(surface)
-    if c.type == "PERSON" and c.end - c.start == 1:
-        name = full_names.get(name_key(doc[c.end - 1].text), name)
-    elif name_key(name) in club_names:
-        c.type, name = "ORG", club_names[name_key(name)]
+    full_name = short_names.get(name_key(name)) if c.end - c.start == 1 else None
+    if full_name is not None and (c.type == "PERSON" or full_name.split()[-1].lower() in CLUB_WORDS):
+        name = full_name
+        c.type = "ORG" if full_name.split()[-1].lower() in CLUB_WORDS else "PERSON"
     elif c.type == "PLACE":
         name = canonical_country(name) or name
     block_kind = index.kind_at(span.start_char) or "body"

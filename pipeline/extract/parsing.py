@@ -102,6 +102,15 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     "they an which has had were she their been its said would will who".split()
 )
 MIN_ENGLISH_SHARE = 0.08
+#: The commonest function words of the other languages news arrives in; a text short of English function
+#: words is refused only when these outnumber them (a results table or a list of names has neither).
+OTHER_FUNCTION_WORDS = frozenset(
+    """de la le les des et est un une du en que qui pour dans pas sur au der die das und ist nicht ein eine
+    mit von zu den dem auf für sich el los las y es por para con del se lo il di che per non da della
+    sono os um uma não com na no van het een dat niet op zijn voor ook och att är som på för med""".split()
+)
+#: Below this share of Latin letters among all letters the text is in another script.
+MIN_LATIN_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,11 +192,17 @@ def _reject_non_articles(lines: list[_Line]) -> None:
         raise UnreadableArticle("html", "an HTML page; save the article text, or use an HTML-aware reader")
     if len(lines) < 2 and len(lines[0].text.split()) <= MAX_TITLE_WORDS:
         raise UnreadableArticle("no_body", "a single short line: a title with no article text")
-    words = re.findall(r"[a-z]+", " ".join(line.text for line in lines[:40]).lower())
-    share = sum(w in ENGLISH_FUNCTION_WORDS for w in words) / max(len(words), 1)
-    if len(words) >= 20 and share < MIN_ENGLISH_SHARE:
+    head_text = " ".join(line.text for line in lines[:40]).lower()
+    letters = [c for c in head_text if c.isalpha()]
+    latin = sum("a" <= c <= "z" or "\u00c0" <= c <= "\u024f" for c in letters) / max(len(letters), 1)
+    if len(letters) >= 100 and latin < MIN_LATIN_SHARE:
+        raise UnreadableArticle("not_english", "written in another script; the extractors read English only")
+    words = re.findall(r"[^\W\d_]+", head_text)
+    english = sum(w in ENGLISH_FUNCTION_WORDS for w in words) / max(len(words), 1)
+    other = sum(w in OTHER_FUNCTION_WORDS for w in words) / max(len(words), 1)
+    if len(words) >= 20 and english < MIN_ENGLISH_SHARE and other > english:
         raise UnreadableArticle(
-            "not_english", f"only {share:.0%} English function words; the extractors read English only"
+            "not_english", f"only {english:.0%} English function words; the extractors read English only"
         )
 
 

@@ -16,6 +16,7 @@ import polars as pl
 
 from pipeline.extract.names import acronym, is_acronym, name_key, strip_possessive
 
+PLACE_OR_ORG = ("PLACE", "ORG")
 #: Tie-break between types that got the same number of votes.
 TYPE_PRIORITY = {"PERSON": 0, "PLACE": 1, "ORG": 2, "EVENT": 3}
 
@@ -32,9 +33,12 @@ def resolve_entities(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame
         pl.col("key").replace_strict(final_key, default=pl.col("key")).alias("cluster")
     )
     entities = _entities(keyed)
+    # The corpus's majority type corrects a tagger's slip (`Zelenskyy` tagged an organisation once), but
+    # organisation-or-place is the article's call: `Liverpool` is a club on the sports pages, a city elsewhere.
+    local_call = pl.col("type").is_in(PLACE_OR_ORG) & pl.col("entity_type").is_in(PLACE_OR_ORG)
     entity_mentions = (
         keyed.join(entities.select("cluster", "entity_id", pl.col("type").alias("entity_type")), on="cluster")
-        .with_columns(pl.col("entity_type").alias("type"))
+        .with_columns(pl.when(local_call).then(pl.col("type")).otherwise(pl.col("entity_type")).alias("type"))
         .drop("key", "cluster", "entity_type")
     )
     return entities.drop("cluster"), entity_mentions
