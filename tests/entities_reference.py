@@ -19,7 +19,7 @@ import csv
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -130,14 +130,20 @@ def extract_and_resolve(articles: dict[str, ParsedArticle]) -> pl.DataFrame:
     return entity_mentions
 
 
-def score_reference(corpus: Path, reference_file: Path = REFERENCE) -> MentionScores:
-    """The hand-made reference set; article keys are `bbc/<topic>/<n>` or `polnear/<file stem>`."""
+Extractor = Callable[[dict[str, ParsedArticle]], pl.DataFrame]
+
+
+def score_reference(
+    corpus: Path, reference_file: Path = REFERENCE, extract: Extractor = extract_and_resolve
+) -> MentionScores:
+    """The hand-made reference set; article keys are `bbc/<topic>/<n>` or `polnear/<file stem>`.
+    `extract` gives mention rows (`article_id`, `start_char`, `end_char`, `type`, `entity_id`)."""
     reference = json.loads(reference_file.read_text(encoding="utf-8"))["articles"]
     articles = {
-        name: parse_article(decode_article_bytes(_article_path(corpus, name).read_bytes()).text)
+        name: parse_article(decode_article_bytes(article_path(corpus, name).read_bytes()).text)
         for name in reference
     }
-    mentions = extract_and_resolve(articles)
+    mentions = extract(articles)
     scores = MentionScores()
     for name, annotation in reference.items():
         text = articles[name].text
@@ -186,14 +192,16 @@ def _score_canonicalisation(
             scores.errors.append(f"{name}: merged {sorted(entities[n]['name'] for n in members)}")
 
 
-def _article_path(corpus: Path, name: str) -> Path:
+def article_path(corpus: Path, name: str) -> Path:
     source, rest = name.split("/", 1)
     if source == "bbc":
         return corpus / "bbc" / f"{rest}.txt"
     return corpus / "polnear" / "train" / "text" / f"{rest}.txt"
 
 
-def score_corenlp_agreement(split_dir: Path, corenlp_dir: Path, limit: int | None = None) -> MentionScores:
+def score_corenlp_agreement(
+    split_dir: Path, corenlp_dir: Path, limit: int | None = None, extract: Extractor = extract_and_resolve
+) -> MentionScores:
     """Agreement with CoreNLP's PERSON/ORGANIZATION/LOCATION spans over the article text we extract from."""
     names = sorted(
         p.stem for p in (split_dir / "text").glob("*.txt") if (corenlp_dir / f"{p.stem}.tsv").exists()
@@ -201,7 +209,7 @@ def score_corenlp_agreement(split_dir: Path, corenlp_dir: Path, limit: int | Non
     names = names[:limit]
     raws = {name: (split_dir / "text" / f"{name}.txt").read_text(encoding="utf-8") for name in names}
     articles = {name: parse_article(raw) for name, raw in raws.items()}
-    mentions = extract_and_resolve(articles)
+    mentions = extract(articles)
     by_article: dict[str, list[dict]] = defaultdict(list)
     for row in mentions.iter_rows(named=True):
         by_article[row["article_id"]].append(row)

@@ -3,8 +3,10 @@
 import polars as pl
 import pytest
 
+from pipeline.extract.casing import text_for_nlp
 from pipeline.extract.document import Block
 from pipeline.extract.entities import extract_mentions
+from pipeline.extract.lexicon import canonical_country, is_known_name, is_place
 from pipeline.extract.names import acronym, name_key
 from pipeline.extract.resolution import resolve_entities
 
@@ -51,6 +53,90 @@ def test_places_coordinated_with_a_region_noun(nlp) -> None:
     found = _by_name(_mentions(nlp, text))
     assert found["Sumy"][1] == "PLACE"
     assert found["Odesa"][1] == "PLACE"
+
+
+def test_names_are_typed_by_what_they_say_over_the_taggers_guess(nlp) -> None:
+    # The small model tags the first as an organisation, the second as a person and the third as a
+    # facility (BBC business/251, sport/251).
+    found = _by_name(_mentions(nlp, "Former Worldcom boss Bernie Ebbers is currently on trial."))
+    assert found["Bernie Ebbers"][1] == "PERSON"
+    found = _by_name(_mentions(nlp, "Ken Bates has completed his takeover of Leeds United."))
+    assert found["Leeds United"][1] == "ORG"
+    found = _by_name(_mentions(nlp, "Kyiv’s European allies are looking to set up an alliance."))
+    assert found["Kyiv"][1] == "PLACE"
+
+
+def test_a_span_over_two_names_is_split_when_the_article_names_one_alone(nlp) -> None:
+    text = (
+        "But Western firms such as Dell and Hewlett-Packard are mounting a fight for market share in China. "
+        "Dell sells more computers than anyone."
+    )
+    surfaces = [(m.surface, m.type) for m in _mentions(nlp, text)]
+    assert ("Dell", "ORG") in surfaces and ("Hewlett-Packard", "ORG") in surfaces
+    assert "Dell and Hewlett-Packard" not in [s for s, _ in surfaces]
+
+
+def test_short_forms_take_the_articles_full_name(nlp) -> None:
+    text = (
+        "Ken Bates has completed his takeover of Leeds United. Leeds were relegated last season.\n\n"
+        "Hillary Clinton spoke in Iowa. Hillary said she would return."
+    )
+    names = {(m.surface, m.name, m.type) for m in _mentions(nlp, text)}
+    assert ("Leeds", "Leeds United", "ORG") in names
+    assert ("Hillary", "Hillary Clinton", "PERSON") in names
+
+
+def test_teams_in_a_results_table_are_organisations_and_countries_places(nlp) -> None:
+    text = "Results of matches on Saturday :\nLeicester 1 Blackburn 1\nJapan 2 Syria 1\nArsenal 17 10 5 2 31 14 35"
+    lines = text.split("\n")
+    blocks, start = [], 0
+    for n, line in enumerate(lines):
+        blocks.append(Block(n, "body", start, start + len(line), line))
+        start += len(line) + 1
+    found = {(m.surface, m.type) for m in extract_mentions(nlp(text), blocks)}
+    assert {("Leicester", "ORG"), ("Blackburn", "ORG"), ("Japan", "PLACE"), ("Syria", "PLACE")} <= found
+    assert ("Arsenal", "ORG") in found
+
+
+def test_secretary_of_state_is_a_title_not_a_place_or_organisation(nlp) -> None:
+    text = "It preserved the records of Secretary of State John F. Kerry and his aides."
+    surfaces = [m.surface for m in _mentions(nlp, text)]
+    assert "State" not in surfaces
+    assert "John F. Kerry" in surfaces
+
+
+def test_headlines_take_the_casing_the_article_uses() -> None:
+    title = "SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT ."
+    body = "Japan began the defence of their Asian Cup title with a lucky win. But China saw their luck desert them."
+    text = f"{title}\n\n{body}"
+    blocks = [Block(0, "title", 0, len(title), title), Block(1, "body", len(title) + 2, len(text), body)]
+    recased = text_for_nlp(text, blocks)
+    assert len(recased) == len(text)
+    assert recased.startswith("Soccer - Japan get lucky win , China in surprise defeat .")
+    assert recased.endswith(body)
+    title = "Clinton Wades In, Urges Britain To Remain In European Union"
+    body = "White House hopeful Hillary Clinton says Britain should remain within the European Union."
+    text = f"{title}\n\n{body}"
+    blocks = [Block(0, "title", 0, len(title), title), Block(1, "body", len(title) + 2, len(text), body)]
+    assert text_for_nlp(text, blocks).startswith(
+        "Clinton wades in, urges Britain to remain in European Union"
+    )
+
+
+def test_transcript_labels_keep_their_capitals_for_the_quote_extractor() -> None:
+    text = "Transcript of the interview.\n\nCLINTON: We are going to win. Clinton said it twice."
+    blocks = [Block(0, "title", 0, 28, text[:28]), Block(1, "body", 30, len(text), text[30:])]
+    assert text_for_nlp(text, blocks) == text
+
+
+def test_lexicon_knows_places_given_names_and_country_spellings() -> None:
+    assert is_place("Kyiv") and is_place("Texas") and is_place("England")
+    assert not is_place("Devon Loch")
+    assert is_known_name("JAPAN") and not is_known_name("SURPRISE") and not is_known_name("GRANT")
+    assert canonical_country("Britain") == canonical_country("UK") == "United Kingdom"
+    assert canonical_country("U.S.") == canonical_country("America") == "United States"
+    assert canonical_country("Russian Federation") == "Russia"
+    assert canonical_country("Leeds") is None
 
 
 def test_demonyms_and_furniture_are_not_mentions(nlp) -> None:
@@ -141,13 +227,17 @@ def test_shared_surname_is_not_merged_across_different_people() -> None:
                 ("b", "Jeb Bush", "Jeb Bush", "PERSON"),
                 ("c", "Bush", "Bush", "PERSON"),
                 ("d", "Tony Blair", "Tony Blair", "PERSON"),
+                ("d2", "Tony Blair", "Tony Blair", "PERSON"),
                 ("e", "Blair", "Blair", "PERSON"),
+                ("f", "John Smith", "John Smith", "PERSON"),
+                ("g", "Smith", "Smith", "PERSON"),
             ]
         )
     )
     names = sorted(entities["name"].to_list())
-    # `Bush` alone could be either: it stays apart. `Blair` has one candidate and joins it.
-    assert names == ["Bush", "George Bush", "Jeb Bush", "Tony Blair"]
+    # `Bush` alone could be either: it stays apart. `Blair` has one candidate, named in two articles, and
+    # joins it; `Smith` alone in an unrelated article is not taken for the one `John Smith`.
+    assert names == ["Bush", "George Bush", "Jeb Bush", "John Smith", "Smith", "Tony Blair"]
 
 
 def test_middle_initials_are_optional_but_tell_people_apart() -> None:

@@ -83,8 +83,8 @@ def test_entities_recall_and_precision(seeds_warehouse: WarehouseReader, article
         found, required = found + score.found, required + score.gold
         precise, predicted = precise + score.right, predicted + score.predicted
         errors += score.errors
-    assert found / required >= 0.90, errors
-    assert precise / predicted >= 0.85, errors
+    assert found / required >= 0.95, errors
+    assert precise / predicted >= 0.95, errors
 
 
 def test_same_entity_groups_resolve_to_one_entity(seeds_warehouse: WarehouseReader, gold: dict) -> None:

@@ -107,7 +107,8 @@ def extract_mentions(doc: Doc, blocks: Sequence[Block]) -> list[Mention]:
         _split_role(doc, candidate)
         if index.kind_at(doc[candidate.start].idx) == "byline":
             candidate.type = "PERSON"
-    candidates = [c for c in _split_coordinated_names(doc, candidates) if not _is_in_title(doc, c)]
+    candidates = _split_at_possessives(doc, _split_coordinated_names(doc, candidates))
+    candidates = [c for c in candidates if not _is_in_title(doc, c)]
     _retype_by_name(doc, candidates)
     candidates.extend(_untagged_person_names(doc, candidates, index))
     candidates.sort(key=lambda c: c.start)
@@ -233,6 +234,21 @@ def _club_names(doc: Doc, candidates: Sequence[_Candidate]) -> dict[str, str]:
     return clubs
 
 
+def _split_at_possessives(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+    """`Kyiv’s European` and `Leeds' Elland Road`: a possessive inside a span ends one name; what
+    follows is another name only if it has a proper noun (`European` alone is an adjective)."""
+    result = []
+    for c in candidates:
+        cut = next((i for i in range(c.start + 1, c.end - 1) if doc[i].tag_ == "POS"), None)
+        if cut is None:
+            result.append(c)
+            continue
+        result.append(_Candidate(c.start, cut, c.type))
+        if any(t.pos_ == "PROPN" for t in doc[cut + 1 : c.end]):
+            result.append(_Candidate(cut + 1, c.end, c.type))
+    return result
+
+
 def _is_in_title(doc: Doc, c: _Candidate) -> bool:
     """`State` in `Secretary of State John Kerry` belongs to the title, not a mention of its own."""
     return (
@@ -319,7 +335,8 @@ def _covered_tokens(candidates: Sequence[_Candidate]) -> set[int]:
 
 def _untagged_person_names(doc: Doc, candidates: list[_Candidate], index: BlockIndex) -> list[_Candidate]:
     """Occurrences the tagger missed of a name it tagged elsewhere in the article (`UPI`, `Leeds
-    United`), and of a known person's surname: once named, a name is a name every time it is written."""
+    United`, and `Leeds` for the club), and of a known person's surname: once named, a name is a name
+    every time it is written."""
     surnames = {
         name_key(doc[c.end - 1].text) for c in candidates if c.type == "PERSON" and c.end - c.start > 1
     }
@@ -328,6 +345,8 @@ def _untagged_person_names(doc: Doc, candidates: list[_Candidate], index: BlockI
         words = tuple(t.text for t in doc[c.start : c.end])
         if words[0][:1].isupper() and not (len(words) == 1 and words[0] in CALENDAR_WORDS):
             tagged.setdefault(words, c.type)
+        if c.type == "ORG" and len(words) > 1 and words[-1].lower() in CLUB_WORDS:
+            tagged.setdefault(words[:-1], "ORG")  # `Leeds` for `Leeds United`
     longest = max((len(w) for w in tagged), default=0)
     covered = _covered_tokens(candidates)
     found: list[_Candidate] = []

@@ -3,8 +3,9 @@
 Blocking keeps it near-linear: mentions are grouped by a folded name key (case, accents, possessives,
 Slavic romanisations), then dictionary look-ups merge what keys alone cannot: a name with a middle
 initial into the same name without it, an acronym into the one long form it abbreviates
-(`ICC` -> `International Criminal Court`), and a bare surname into the one full name that ends with it. An ambiguous acronym or surname (two candidates) stays its own entity rather
-than merging different people who share a surname.
+(`ICC` -> `International Criminal Court`), and a bare surname into the one full name that ends with it,
+when that person is named in more than one article. An ambiguous acronym or surname (two candidates) stays
+its own entity rather than merging different people who share a surname.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import polars as pl
 from pipeline.extract.names import acronym, is_acronym, name_key, strip_possessive
 
 PLACE_OR_ORG = ("PLACE", "ORG")
+MIN_ARTICLES_FOR_SURNAME = 2
 #: Tie-break between types that got the same number of votes.
 TYPE_PRIORITY = {"PERSON": 0, "PLACE": 1, "ORG": 2, "EVENT": 3}
 
@@ -50,6 +52,7 @@ def _merge_keys(keyed: pl.DataFrame) -> dict[str, str]:
     long_forms: dict[str, set[str]] = defaultdict(set)
     surnames: dict[str, set[str]] = defaultdict(set)
     local_long_forms: dict[tuple[str, str], set[str]] = defaultdict(set)
+    articles_of_key = dict(names.group_by("key").agg(pl.col("article_id").n_unique()).iter_rows())
     for article_id, name, key, entity_type in names.iter_rows():
         letters = acronym(name)
         if letters and entity_type != "PERSON":
@@ -68,7 +71,11 @@ def _merge_keys(keyed: pl.DataFrame) -> dict[str, str]:
             if len(candidates) == 1:
                 merged[key] = next(iter(candidates))
         elif entity_type == "PERSON" and " " not in key and len(surnames.get(key, ())) == 1:
-            merged[key] = next(iter(surnames[key]))
+            full = next(iter(surnames[key]))
+            # A surname alone in an article that never names the person joins a full name only when that
+            # person is known beyond one article: one `John Smith` somewhere does not make every `Smith` him.
+            if articles_of_key.get(full, 0) >= MIN_ARTICLES_FOR_SURNAME:
+                merged[key] = full
     return merged
 
 
