@@ -19,7 +19,7 @@ from pipeline.extract.quotes import extract_quotes
 from pipeline.schemas import ExtractedQuotes, ExtractionAnomalies, Figures, Mentions, frame_of
 
 #: Bump when an extractor changes in a way that should reprocess every article on the next run.
-EXTRACTOR_VERSION = "2026.11.22-2"
+EXTRACTOR_VERSION = "2026.11.22-3"
 
 
 @dataclass(frozen=True, slots=True)

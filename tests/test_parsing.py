@@ -112,3 +112,20 @@ def test_texts_that_are_not_articles_are_refused(text: str, reason: str) -> None
     with pytest.raises(UnreadableArticle) as refused:
         parse_article(text)
     assert refused.value.reason == reason
+
+
+def test_a_results_table_is_english_though_it_has_few_function_words() -> None:
+    text = (
+        "SOCCER - ENGLISH PREMIER LEAGUE RESULTS .\nLONDON 1996-12-06\n"
+        "Results of English premier league soccer matches on Saturday :\n"
+        "Arsenal 2 Derby 2\nChelsea 2 Everton 2\nLeicester 1 Blackburn 1\n"
+        "Manchester United 0 Sheffield Wednesday 0\nArsenal 17 10 5 2 31 14 35\nLiverpool 16 9 4 3 26 14 31"
+    )
+    assert parse_article(text).title == "SOCCER - ENGLISH PREMIER LEAGUE RESULTS ."
+
+
+def test_text_in_another_script_is_refused() -> None:
+    text = "Переговоры в Женеве\n\n" + "Президент провёл переговоры с главой государства в Женеве. " * 5
+    with pytest.raises(UnreadableArticle) as refused:
+        parse_article(text)
+    assert refused.value.reason == "not_english"
