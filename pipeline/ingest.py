@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from pipeline.extract.parsing import ArticleMeta, ParsedArticle, parse_article
-from pipeline.extract.reading import UnreadableArticle, decode_article_bytes
+from pipeline.extract.reading import UnreadableArticle, decode_article_bytes, too_large
 
 SIDECAR_SUFFIX = ".meta.json"
 
@@ -103,11 +103,26 @@ def _inside(path: Path, root: Path) -> bool:
 
 def read_raw_file(raw: RawFile) -> ReadArticle | Quarantined:
     """Read, decode and parse one file; every failure becomes a quarantine record, never an exception."""
+    oversized = too_large(raw.size_bytes)
+    if oversized is not None:  # refused from its size: a 50 MB file is never loaded
+        return Quarantined(raw.source_path, "read", oversized.reason, oversized.detail, raw.size_bytes)
     try:
+        before = raw.path.stat()
         data = raw.path.read_bytes()
+        after = raw.path.stat()
     except OSError as error:
         return Quarantined(
             raw.source_path, "read", "unreadable", f"cannot read the file: {error.strerror}", raw.size_bytes
+        )
+    if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns) or len(
+        data
+    ) != after.st_size:
+        return Quarantined(
+            raw.source_path,
+            "read",
+            "being_written",
+            "the file changed while it was read (still being written); it is read again on the next run",
+            len(data),
         )
     try:
         decoded = decode_article_bytes(data)

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 #: A news article is tens of kilobytes; anything this large is a dump, not one article.
 MAX_ARTICLE_BYTES = 5_000_000
+#: spaCy's own limit on one text (its parser needs about 1 GB per 100,000 characters of a single doc).
+MAX_ARTICLE_CHARS = 1_000_000
 #: Magic numbers of the binary formats people drop into folders by mistake.
 BINARY_SIGNATURES: dict[bytes, str] = {
     b"\x89PNG": "PNG image",
@@ -38,14 +40,22 @@ class DecodedText:
     encoding: str
 
 
+def too_large(size_bytes: int) -> UnreadableArticle | None:
+    """The refusal for a file too large to be one article, decided from its size before reading it."""
+    if size_bytes <= MAX_ARTICLE_BYTES:
+        return None
+    return UnreadableArticle(
+        "too_large",
+        f"{size_bytes:,} bytes is over the {MAX_ARTICLE_BYTES:,}-byte limit for one article; "
+        "split the file into articles",
+    )
+
+
 def decode_article_bytes(data: bytes) -> DecodedText:
     """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252 as a last resort."""
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise UnreadableArticle(
-            "too_large",
-            f"{len(data):,} bytes is over the {MAX_ARTICLE_BYTES:,}-byte limit for one article; "
-            "split the file into articles",
-        )
+    refusal = too_large(len(data))
+    if refusal is not None:
+        raise refusal
     if not data.strip():
         raise UnreadableArticle("empty", "the file is empty or holds only whitespace")
     for signature, name in BINARY_SIGNATURES.items():
@@ -54,6 +64,12 @@ def decode_article_bytes(data: bytes) -> DecodedText:
     decoded = _decode(data)
     if not decoded.text.strip():
         raise UnreadableArticle("empty", "the file holds no visible text")
+    if len(decoded.text) > MAX_ARTICLE_CHARS:
+        raise UnreadableArticle(
+            "too_large",
+            f"{len(decoded.text):,} characters is over the {MAX_ARTICLE_CHARS:,}-character limit for one "
+            "article; split the file into articles",
+        )
     controls = sum(1 for ch in decoded.text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
     if controls > MAX_CONTROL_SHARE * len(decoded.text):
         raise UnreadableArticle(

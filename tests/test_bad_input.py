@@ -1,0 +1,183 @@
+"""Every kind of file a scheduled pipeline meets in its raw folder, made on the fly: each gets a specific
+quarantine reason or is read correctly, and every good article in the same run still lands."""
+
+import codecs
+import io
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from pipeline.ingest import ReadArticle, read_raw_file, scan_raw_folder
+from pipeline.runner import run_pipeline
+from tests.conftest import REPO, WarehouseReader, copy_seeds
+
+SEED_000 = "000_7aab08db0e928fb1.txt"
+SEED_001 = "001_cf83dd09369ffb92.txt"
+STORY = (
+    "Storm hits coast\n\n"
+    "Officials in Cornwall said 12 people were hurt when the storm reached the coast on Tuesday.\n\n"
+    "“We have never seen anything like it,” said Mayor Jane Smith.\n"
+)
+GERMAN = (
+    "Der Bundestag hat am Dienstag ein neues Gesetz beschlossen\n\n"
+    "Die Abgeordneten stimmten mit großer Mehrheit für den Entwurf der Regierung, der nun im Bundesrat "
+    "beraten wird und im kommenden Jahr in Kraft treten soll.\n"
+)
+
+
+def _zip_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("story.txt", STORY)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def bad_run(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> tuple[Path, WarehouseReader]:
+    root = tmp_path_factory.mktemp("bad")
+    raw = copy_seeds(root / "raw")
+    outside = root / "outside.txt"
+    outside.write_text(STORY, encoding="utf-8")
+    seed = (REPO / "raw" / SEED_000).read_text(encoding="utf-8")
+    files: dict[str, bytes] = {
+        "empty.txt": b"",
+        "whitespace.txt": b" \n\n\t  \n",
+        "photo.jpg": b"\xff\xd8\xff\xe0" + os.urandom(4000),
+        "bundle.zip": _zip_bytes(),
+        "latin1.txt": (shared_dir / "corpus" / "bbc" / "sport" / "199.txt").read_bytes(),
+        "utf16.txt": codecs.BOM_UTF16_LE + STORY.replace("Cornwall", "Devon").encode("utf-16-le"),
+        "huge.txt": b"All work and no play makes a dull story. " * 1_300_000,
+        "one paragraph.txt": (" ".join(seed.split()) + " ").encode() * 20,
+        "page.html": b"<!DOCTYPE html><html><head><title>Story</title></head><body><p>Hello</p></body></html>",
+        "unbalanced.txt": STORY.replace("Mayor Jane Smith.", "Mayor Jane Smith. “And then").encode(),
+        "one line.txt": b"Storm hits coast\n",
+        "german.txt": GERMAN.encode(),
+        "copy of seed.txt": (REPO / "raw" / SEED_000).read_bytes(),
+        "it's “quoted” — ünïcödé.txt": STORY.replace("Cornwall", "Kent").encode(),
+        "x'; DROP TABLE articles; --.txt": STORY.replace("Cornwall", "Essex").encode(),
+        "broken.meta.json": b"{not json",
+        "broken.txt": STORY.replace("Cornwall", "Dorset").encode(),
+    }
+    for name, data in files.items():
+        (raw / name).write_bytes(data)
+    (raw / "escape.txt").symlink_to(outside)
+    (raw / "dangling.txt").symlink_to(raw / "gone.txt")
+    path = root / "warehouse" / "news.duckdb"
+    assert run_pipeline(raw, path).success
+    return raw, WarehouseReader(path)
+
+
+def test_each_bad_file_gets_its_own_reason(bad_run: tuple[Path, WarehouseReader]) -> None:
+    _, warehouse = bad_run
+    reasons = {r["source_path"]: r["reason"] for r in warehouse.rows("SELECT * FROM quarantined_articles")}
+    assert reasons == {
+        "empty.txt": "empty",
+        "whitespace.txt": "empty",
+        "photo.jpg": "binary",
+        "bundle.zip": "binary",
+        "huge.txt": "too_large",
+        "page.html": "html",
+        "one line.txt": "no_body",
+        "german.txt": "not_english",
+        "escape.txt": "link_outside_raw",
+        "dangling.txt": "unreadable",
+        "broken.meta.json": "malformed_sidecar",
+    }
+    details = warehouse.rows("SELECT source_path, detail FROM quarantined_articles")
+    assert all(len(r["detail"]) > 20 for r in details), details
+
+
+def test_every_good_article_lands_whatever_its_encoding_or_name(
+    bad_run: tuple[Path, WarehouseReader],
+) -> None:
+    _, warehouse = bad_run
+    landed = {
+        r["source_path"]: r["encoding"] for r in warehouse.rows("SELECT source_path, encoding FROM articles")
+    }
+    assert landed == {
+        SEED_000: "utf-8",
+        SEED_001: "utf-8",
+        "latin1.txt": "cp1252",
+        "utf16.txt": "utf-16",
+        "one paragraph.txt": "utf-8",
+        "unbalanced.txt": "utf-8",
+        "it's “quoted” — ünïcödé.txt": "utf-8",
+        "x'; DROP TABLE articles; --.txt": "utf-8",
+        "broken.txt": "utf-8",
+    }
+    assert "£" in warehouse.scalar("SELECT text FROM articles WHERE source_path = 'latin1.txt'")
+    assert (
+        warehouse.scalar(
+            "SELECT count(*) FROM figures WHERE article_id IN (SELECT article_id FROM articles WHERE source_path = 'utf16.txt')"
+        )
+        >= 1
+    )
+
+
+def test_the_same_text_twice_is_one_article_with_both_paths(bad_run: tuple[Path, WarehouseReader]) -> None:
+    _, warehouse = bad_run
+    rows = warehouse.rows(
+        "SELECT source_path, status FROM staging.source_files WHERE source_path IN (?, ?) ORDER BY ALL",
+        [SEED_000, "copy of seed.txt"],
+    )
+    assert [r["status"] for r in rows] == ["article", "duplicate"] or [r["status"] for r in rows] == [
+        "duplicate",
+        "article",
+    ]
+    ids = warehouse.rows(
+        "SELECT DISTINCT article_id FROM staging.source_files WHERE source_path IN (?, ?)",
+        [SEED_000, "copy of seed.txt"],
+    )
+    assert len(ids) == 1
+
+
+def test_an_unbalanced_quote_mark_is_recorded_and_the_rest_extracted(
+    bad_run: tuple[Path, WarehouseReader],
+) -> None:
+    _, warehouse = bad_run
+    article = "SELECT article_id FROM articles WHERE source_path = 'unbalanced.txt'"
+    assert warehouse.scalar(f"SELECT count(*) FROM extraction_anomalies WHERE article_id = ({article})") >= 1
+    assert warehouse.scalar(f"SELECT count(*) FROM figures WHERE article_id = ({article})") >= 1
+
+
+def test_a_file_that_changes_while_it_is_read_waits_for_the_next_run(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    growing = raw / "growing.txt"
+    growing.write_text(STORY, encoding="utf-8")
+    (file,), _ = scan_raw_folder(raw)
+
+    original_read = Path.read_bytes
+
+    def read_while_a_writer_appends(self: Path) -> bytes:
+        data = original_read(self)
+        with self.open("a", encoding="utf-8") as writer:
+            writer.write("\nA late paragraph arrives while the pipeline reads the file.\n")
+        return data
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Path, "read_bytes", read_while_a_writer_appends)
+        result = read_raw_file(file)
+    assert not isinstance(result, ReadArticle)
+    assert result.reason == "being_written"
+    (file,), _ = scan_raw_folder(raw)  # the writer is done: the next run reads the whole file
+    result = read_raw_file(file)
+    assert isinstance(result, ReadArticle)
+    assert result.article.text.endswith("while the pipeline reads the file.")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_a_file_without_read_permission_is_unreadable(tmp_path: Path) -> None:
+    raw = copy_seeds(tmp_path / "raw")
+    locked = raw / "locked.txt"
+    locked.write_text(STORY, encoding="utf-8")
+    locked.chmod(0)
+    path = tmp_path / "warehouse" / "news.duckdb"
+    assert run_pipeline(raw, path).success
+    warehouse = WarehouseReader(path)
+    assert warehouse.rows("SELECT source_path, reason FROM quarantined_articles") == [
+        {"source_path": "locked.txt", "reason": "unreadable"}
+    ]
+    assert warehouse.scalar("SELECT count(*) FROM articles") == 2

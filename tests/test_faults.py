@@ -1,0 +1,145 @@
+"""Faults a scheduled pipeline meets: a run killed with SIGKILL, and analysts holding the warehouse open
+from another process while a run writes. Both use real processes."""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline.runner import run_pipeline
+from tests.conftest import REPO, WarehouseReader, copy_seeds
+
+ARTICLE_TABLES = ("paragraphs", "figures", "quotes", "entity_mentions")
+KEYS = {
+    "articles": "article_id",
+    "paragraphs": "article_id, block_no",
+    "figures": "figure_id",
+    "quotes": "quote_id",
+    "entity_mentions": "mention_id",
+    "entities": "entity_id",
+}
+MORE_ARTICLES = 60
+START_TIMEOUT = 120
+
+
+def _add_bbc_articles(raw: Path, shared_dir: Path) -> None:
+    for path in sorted((shared_dir / "corpus" / "bbc" / "politics").glob("*.txt"))[:MORE_ARTICLES]:
+        shutil.copy(path, raw / f"politics-{path.name}")
+
+
+def _snapshot(path: Path) -> dict[str, list[tuple]]:
+    warehouse = WarehouseReader(path)
+    return {
+        table: [tuple(r.values()) for r in warehouse.rows(f"SELECT {keys} FROM {table} ORDER BY ALL")]
+        for table, keys in KEYS.items()
+    }
+
+
+def _assert_consistent(path: Path) -> int:
+    """Opens read-only; no row belongs to an article the warehouse does not have; returns the article count."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        for table in ARTICLE_TABLES:
+            orphans = con.execute(
+                f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT article_id FROM articles)"
+            ).fetchone()[0]
+            assert orphans == 0, table
+        return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    finally:
+        con.close()
+
+
+def _pipeline_process(raw: Path, warehouse: Path, home: Path) -> subprocess.Popen:
+    home.mkdir(exist_ok=True)
+    env = {
+        **os.environ,
+        "NEWS_RAW_DIR": str(raw),
+        "NEWS_WAREHOUSE": str(warehouse),
+        "DAGSTER_HOME": str(home),
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "pipeline"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group, so the kill reaches every child
+    )
+
+
+@pytest.mark.parametrize("after_writing_starts", [0.0, 2.0])
+def test_a_killed_run_leaves_a_consistent_warehouse_and_the_next_run_completes_it(
+    tmp_path: Path, shared_dir: Path, after_writing_starts: float
+) -> None:
+    raw = copy_seeds(tmp_path / "raw")
+    warehouse = tmp_path / "warehouse" / "news.duckdb"
+    assert run_pipeline(raw, warehouse).success
+    before = _snapshot(warehouse)
+    _add_bbc_articles(raw, shared_dir)
+
+    process = _pipeline_process(raw, warehouse, tmp_path / "dagster_home")
+    wal = warehouse.with_name("news.build.duckdb.wal")
+    deadline = time.monotonic() + START_TIMEOUT
+    while not wal.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(after_writing_starts)
+    assert process.poll() is None, "the run ended before it could be killed"
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+    assert _snapshot(warehouse) == before  # the published warehouse is the last finished run, whole
+    assert _assert_consistent(warehouse) == 2
+
+    assert run_pipeline(raw, warehouse).success
+    assert _assert_consistent(warehouse) == 2 + MORE_ARTICLES
+    clean = tmp_path / "clean" / "news.duckdb"
+    assert run_pipeline(raw, clean).success
+    assert _snapshot(warehouse) == _snapshot(clean)  # as if the kill never happened: no duplicates, same ids
+
+
+READER = """
+import sys, time, duckdb
+from pathlib import Path
+con = duckdb.connect(sys.argv[1], read_only=True)
+first = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+Path(sys.argv[2]).write_text("ready")
+while not Path(sys.argv[3]).exists():
+    time.sleep(0.05)
+second = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+orphans = con.execute("SELECT count(*) FROM figures WHERE article_id NOT IN (SELECT article_id FROM articles)").fetchone()[0]
+print(first, second, orphans)
+"""
+
+
+def test_an_analyst_process_holding_the_warehouse_open_never_blocks_a_run(
+    tmp_path: Path, shared_dir: Path
+) -> None:
+    raw = copy_seeds(tmp_path / "raw")
+    warehouse = tmp_path / "warehouse" / "news.duckdb"
+    assert run_pipeline(raw, warehouse).success
+    ready, done = tmp_path / "ready", tmp_path / "done"
+    analyst = subprocess.Popen(
+        [sys.executable, "-c", READER, str(warehouse), str(ready), str(done)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while not ready.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert ready.exists()
+        _add_bbc_articles(raw, shared_dir)
+        assert run_pipeline(raw, warehouse).success  # the analyst's open session does not make it fail
+        done.write_text("done")
+        output, _ = analyst.communicate(timeout=START_TIMEOUT)
+    finally:
+        analyst.kill()
+    # The analyst saw one finished state throughout, never a half-written one.
+    assert output.split() == ["2", "2", "0"]
+    assert _assert_consistent(warehouse) == 2 + MORE_ARTICLES
