@@ -14,6 +14,16 @@ from pipeline.extract.parsing import ArticleMeta, ParsedArticle, parse_article
 from pipeline.extract.reading import UnreadableArticle, decode_article_bytes, too_large
 
 SIDECAR_SUFFIX = ".meta.json"
+#: Data files people keep beside articles: named by their extension, refused without being read.
+DATA_FORMATS: dict[str, str] = {
+    ".csv": "CSV data file",
+    ".tsv": "tab-separated data file",
+    ".json": "JSON data file",
+    ".xml": "XML data file",
+    ".parquet": "Parquet data file",
+    ".sqlite": "SQLite database",
+    ".duckdb": "DuckDB database",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +69,32 @@ def scan_raw_folder(root: Path) -> tuple[list[RawFile], list[Quarantined]]:
     refused: list[Quarantined] = []
     for path in walk_raw_folder(root):
         relative = path.relative_to(root).as_posix()
+        printable = os.fsencode(relative).decode("utf-8", "backslashreplace")
+        if (
+            printable != relative
+        ):  # bytes that are not UTF-8 in the name (`caf\xe9.txt` from a Latin-1 system)
+            refused.append(
+                Quarantined(
+                    printable,
+                    "read",
+                    "bad_file_name",
+                    "the file name is not valid UTF-8; rename the file (its text was not read)",
+                    None,
+                )
+            )
+            continue
+        data_format = DATA_FORMATS.get(path.suffix.lower())
+        if data_format is not None:
+            refused.append(
+                Quarantined(
+                    relative,
+                    "read",
+                    "unsupported_format",
+                    f"a {data_format}, not article text; articles are plain-text files",
+                    None,
+                )
+            )
+            continue
         if path.is_symlink() and not _inside(path.resolve(), root):
             refused.append(
                 Quarantined(

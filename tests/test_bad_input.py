@@ -59,11 +59,22 @@ def bad_run(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> tuple
         "x'; DROP TABLE articles; --.txt": STORY.replace("Cornwall", "Essex").encode(),
         "broken.meta.json": b"{not json",
         "broken.txt": STORY.replace("Cornwall", "Dorset").encode(),
+        "utf32.txt": STORY.replace("Cornwall", "Fife").encode("utf-32"),
+        "windows.txt": STORY.replace("Cornwall", "Angus").replace("\n", "\r\n").encode("utf-8-sig"),
+        "old mac.txt": STORY.replace("Cornwall", "Moray").replace("\n", "\r").encode(),
+        "figures.csv": b"date,value\n2024-01-01,12\n2024-01-02,15\n",
+        "record.json": b'{"title": "Storm hits coast", "text": "Officials said 12 people were hurt."}',
+        "bom only.txt": codecs.BOM_UTF8,
     }
     for name, data in files.items():
         (raw / name).write_bytes(data)
+    (raw / "sub").mkdir()
+    (raw / "sub" / "nested.txt").write_text(STORY.replace("Cornwall", "Clwyd"), encoding="utf-8")
+    (raw / os.fsdecode(b"caf\xe9 story.txt")).write_text(STORY.replace("Cornwall", "Gwent"), encoding="utf-8")
     (raw / "escape.txt").symlink_to(outside)
     (raw / "dangling.txt").symlink_to(raw / "gone.txt")
+    os.mkfifo(raw / "pipe.txt")  # reading it would block for ever: it is not a file, so never opened
+    (raw / "folder.txt").mkdir()
     path = root / "warehouse" / "news.duckdb"
     assert run_pipeline(raw, path).success
     return raw, WarehouseReader(path)
@@ -84,6 +95,10 @@ def test_each_bad_file_gets_its_own_reason(bad_run: tuple[Path, WarehouseReader]
         "escape.txt": "link_outside_raw",
         "dangling.txt": "unreadable",
         "broken.meta.json": "malformed_sidecar",
+        "figures.csv": "unsupported_format",
+        "record.json": "unsupported_format",
+        "bom only.txt": "empty",
+        "caf\\xe9 story.txt": "bad_file_name",
     }
     details = warehouse.rows("SELECT source_path, detail FROM quarantined_articles")
     assert all(len(r["detail"]) > 20 for r in details), details
@@ -106,6 +121,10 @@ def test_every_good_article_lands_whatever_its_encoding_or_name(
         "it's “quoted” — ünïcödé.txt": "utf-8",
         "x'; DROP TABLE articles; --.txt": "utf-8",
         "broken.txt": "utf-8",
+        "utf32.txt": "utf-32",
+        "windows.txt": "utf-8-sig",
+        "old mac.txt": "utf-8",
+        "sub/nested.txt": "utf-8",
     }
     assert "£" in warehouse.scalar("SELECT text FROM articles WHERE source_path = 'latin1.txt'")
     assert (

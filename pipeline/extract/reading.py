@@ -81,13 +81,21 @@ def decode_article_bytes(data: bytes) -> DecodedText:
 def _decode(data: bytes) -> DecodedText:
     if data.startswith(codecs.BOM_UTF8):
         return DecodedText(data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return DecodedText(data.decode("utf-16"), "utf-16")
-        except UnicodeDecodeError as error:
-            raise UnreadableArticle(
-                "undecodable", f"UTF-16 byte-order mark but invalid UTF-16: {error}"
-            ) from None
+    # UTF-32's little-endian mark begins with UTF-16's, so it is tried first.
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return DecodedText(data.decode(encoding), encoding)
+            except UnicodeDecodeError as error:
+                raise UnreadableArticle(
+                    "undecodable",
+                    f"{encoding.upper()} byte-order mark but invalid {encoding.upper()}: {error}",
+                ) from None
     if b"\x00" in data:
         raise UnreadableArticle("binary", "NUL bytes without a UTF-16 byte-order mark: binary data")
     try:
