@@ -8,11 +8,20 @@ from pipeline.defs.resources import RawFolder, WarehouseResource
 from pipeline.defs.schedules import daily_cross_article_refresh
 from pipeline.defs.sensors import new_raw_files
 
-defs = dg.Definitions(
-    assets=dg.load_assets_from_modules([ingest, extraction, resolution, publish]),
-    asset_checks=dg.load_asset_checks_from_modules([ingest, extraction, resolution, publish]),
-    jobs=[process_new_articles, refresh_cross_article],
-    schedules=[daily_cross_article_refresh],
-    sensors=[new_raw_files],
-    resources={"raw_folder": RawFolder(), "warehouse": WarehouseResource()},
-)
+
+def build_definitions(
+    raw_folder: RawFolder | None = None, warehouse: WarehouseResource | None = None
+) -> dg.Definitions:
+    """The code location, with folders from the environment unless given (the runner and tests give them)."""
+    modules = [ingest, extraction, resolution, publish]
+    return dg.Definitions(
+        assets=dg.load_assets_from_modules(modules),
+        asset_checks=dg.load_asset_checks_from_modules(modules),
+        jobs=[process_new_articles, refresh_cross_article],
+        schedules=[daily_cross_article_refresh],
+        sensors=[new_raw_files],
+        resources={"raw_folder": raw_folder or RawFolder(), "warehouse": warehouse or WarehouseResource()},
+    )
+
+
+defs = build_definitions()
