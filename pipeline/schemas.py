@@ -209,6 +209,23 @@ class Quotes(_QuoteColumns):
     speaker_entity_id: str = pa.Field(
         nullable=True, description="Link to `entities`; null for unnamed speakers."
     )
+    quote_key: str = pa.Field(
+        nullable=True,
+        description=(
+            "The quote's words folded (case, accents, punctuation), taken from the longest rendering that "
+            "contains it, so every outlet's version of one quote shares it; null under five words."
+        ),
+    )
+
+
+class Stories(_Table):
+    """Articles grouped into stories by the entities, quotes and figures they share (one row per article)."""
+
+    article_id: str = pa.Field(unique=True)
+    story_id: str = pa.Field(description="Shared by every article of one story; a story of one has its own.")
+    similarity: float = pa.Field(
+        ge=0, le=1, description="Best weighted-Jaccard score that joined the article to its story (1 alone)."
+    )
 
 
 class ExtractionAnomalies(_Table):
@@ -238,6 +255,7 @@ TABLES: dict[str, type[_Table]] = {
     "entities": Entities,
     "entity_mentions": EntityMentions,
     "quotes": Quotes,
+    "stories": Stories,
     "extraction_anomalies": ExtractionAnomalies,
     "staging.source_files": SourceFiles,
     "staging.mentions": Mentions,

@@ -20,6 +20,7 @@ import duckdb
 import polars as pl
 
 from pipeline.schemas import TABLES
+from pipeline.views import VIEWS
 
 DUCKDB_TYPES: dict[type[pl.DataType], str] = {
     pl.String: "VARCHAR",
@@ -73,9 +74,18 @@ def create_table_sql(table: str) -> list[str]:
     return statements
 
 
+def create_view_sql(view: str) -> list[str]:
+    description, sql = VIEWS[view]
+    return [
+        f"CREATE OR REPLACE VIEW {quoted(view)} AS {sql.strip()}",
+        f"COMMENT ON VIEW {quoted(view)} IS {_sql_literal(description)}",
+    ]
+
+
 def schema_fingerprint() -> str:
-    """Changes whenever any table definition changes."""
+    """Changes whenever any table or view definition changes."""
     statements = [sql for table in TABLES for sql in create_table_sql(table)]
+    statements += [sql for view in VIEWS for sql in create_view_sql(view)]
     return hashlib.sha256("\n".join(statements).encode("utf-8")).hexdigest()[:16]
 
 
@@ -91,9 +101,14 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     stored = con.execute("SELECT fingerprint FROM staging.schema_version").fetchone()
     if stored and stored[0] == fingerprint:
         return
+    for view in VIEWS:
+        con.execute(f"DROP VIEW IF EXISTS {quoted(view)}")
     for table in TABLES:
         con.execute(f"DROP TABLE IF EXISTS {quoted(table)}")
         for statement in create_table_sql(table):
+            con.execute(statement)
+    for view in VIEWS:
+        for statement in create_view_sql(view):
             con.execute(statement)
     con.execute("DELETE FROM staging.schema_version")
     con.execute("INSERT INTO staging.schema_version VALUES (?)", [fingerprint])

@@ -36,12 +36,14 @@ EXPECTED_GRAPH = {
         "staging/mentions",
         "staging/quotes",
         "staging/source_files",
+        "stories",
     ],
     "quarantined_articles": [],
     "quotes": ["entities", "entity_mentions", "staging/quotes"],
     "staging/mentions": ["articles", "paragraphs"],
     "staging/quotes": ["articles", "paragraphs"],
     "staging/source_files": [],
+    "stories": ["articles", "entity_mentions", "figures", "quotes"],
 }
 
 
@@ -80,7 +82,7 @@ def test_every_asset_is_grouped_described_and_kinded() -> None:
 def test_cross_article_job_reads_no_article_again() -> None:
     job = defs.resolve_job_def("refresh_cross_article")
     selected = {key.to_user_string() for key in job.asset_layer.executable_asset_keys}
-    assert selected == {"entities", "entity_mentions", "quotes", "published_warehouse"}
+    assert selected == {"entities", "entity_mentions", "quotes", "stories", "published_warehouse"}
 
 
 def test_daily_schedule_refreshes_cross_article_assets(tmp_path: Path) -> None:

@@ -7,8 +7,10 @@ a new article can change an entity's canonical name or merge two spellings.
 from collections.abc import Iterator
 
 import dagster as dg
+import polars as pl
 
 from pipeline.defs.metadata import (
+    markdown_table,
     raise_on_failed_checks,
     schema_check_spec,
     table_metadata,
@@ -17,7 +19,8 @@ from pipeline.defs.metadata import (
 )
 from pipeline.defs.resources import WarehouseResource
 from pipeline.extract.resolution import resolve_entities
-from pipeline.schemas import EntityMentions, Quotes
+from pipeline.extract.stories import group_stories, quote_clusters
+from pipeline.schemas import EntityMentions, Quotes, Stories
 from pipeline.warehouse import read_frame, replace_table
 
 ENTITY_TABLES = ("entities", "entity_mentions")
@@ -85,6 +88,14 @@ def quotes(warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult | dg.A
     """Quotes with speakers linked to canonical entities (through the speaker's mention)."""
     with warehouse.warehouse.connect() as con:
         rows = read_frame(con, QUOTES_SQL)
+    keys = quote_clusters(rows["text"].to_list())
+    rows = rows.with_columns(
+        pl.Series(
+            "quote_key",
+            [k if kind != "indirect" else None for k, kind in zip(keys, rows["kind"], strict=True)],
+            dtype=pl.String,
+        )
+    ).select(list(Quotes.to_schema().columns))
     checks = validate_tables({"quotes": rows})
     yield from raise_on_failed_checks(checks)
     with warehouse.warehouse.transaction() as con:
@@ -93,6 +104,52 @@ def quotes(warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult | dg.A
         metadata={
             **table_metadata(rows.height, rows, ["speaker", "speaker_role", "cue", "kind", "text"]),
             "by_kind": dg.MetadataValue.json(dict(rows["kind"].value_counts().iter_rows())),
+        }
+    )
+    yield from checks
+
+
+STORY_FEATURES_SQL = """
+SELECT DISTINCT article_id, 'entity:' || entity_id AS feature
+FROM entity_mentions WHERE block_kind NOT IN ('byline', 'caption')
+UNION
+SELECT DISTINCT article_id, 'quote:' || quote_key FROM quotes WHERE quote_key IS NOT NULL
+UNION
+SELECT DISTINCT article_id, 'figure:' || kind || ':' || value || ':' || unit
+FROM figures WHERE value IS NOT NULL AND unit IS NOT NULL AND kind NOT IN ('year', 'date')
+"""
+
+
+@dg.asset(
+    key="stories",
+    group_name="resolution",
+    kinds={"duckdb", "polars"},
+    deps=["quotes", "entity_mentions", "figures", "articles"],
+    check_specs=[schema_check_spec("stories")],
+    description=(Stories.__doc__ or "").strip(),
+)
+def stories(warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
+    """Group every article into a story by the entities, quotes and figures it shares with others
+    (rules and threshold in `pipeline/extract/stories.py`)."""
+    with warehouse.warehouse.connect() as con:
+        features = read_frame(con, STORY_FEATURES_SQL)
+        article_ids = [r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()]
+    rows = group_stories(features, article_ids)
+    checks = validate_tables({"stories": rows})
+    yield from raise_on_failed_checks(checks)
+    with warehouse.warehouse.transaction() as con:
+        replace_table(con, "stories", rows)
+        overview = read_frame(
+            con, "SELECT * FROM story_overview ORDER BY article_count DESC, story_id LIMIT 10"
+        )
+    yield dg.MaterializeResult(
+        metadata={
+            **table_metadata(rows.height, rows),
+            "largest_stories": dg.MetadataValue.md(
+                markdown_table(overview.select("article_count", "outlet_count", "outlets", "titles"))
+            ),
+            "stories": rows["story_id"].n_unique(),
+            "multi_article_stories": rows.group_by("story_id").len().filter(pl.col("len") > 1).height,
         }
     )
     yield from checks

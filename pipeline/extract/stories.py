@@ -1,0 +1,141 @@
+"""Stories: articles from any outlet that tell the same story, found by what they share.
+
+Each article is described by features: the canonical entities it names, the quotes it carries (by their
+normalised text) and the figures it states (value and what is counted). A feature that many articles
+share says little (`United States`), a rare one says much, so features are weighted by inverse document
+frequency. Two articles are one story when the weighted Jaccard similarity of their features reaches
+STORY_SIMILARITY and they share at least MIN_SHARED_FEATURES rare features; stories are the connected
+groups of such pairs.
+
+Blocking keeps it near-linear: candidate pairs come only from features held by at most
+MAX_FEATURE_ARTICLES articles, so no article is compared with every other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from itertools import combinations
+
+import polars as pl
+
+#: Weighted Jaccard similarity from which two articles are one story (the two seed articles score 0.63).
+STORY_SIMILARITY = 0.2
+#: Rare features two articles must share: one shared name is a topic, not a story.
+MIN_SHARED_FEATURES = 3
+#: Features held by more articles than this never make a candidate pair (they still weigh in the score).
+MAX_FEATURE_ARTICLES = 50
+#: Quotes shorter than this (in words) are too common to identify a story (`“no comment”`).
+MIN_QUOTE_WORDS = 5
+#: Words a shorter rendering of a quote shares with the longer one's text, at its start, to be compared.
+SHINGLE_WORDS = 5
+_NON_WORD = re.compile(r"[^\w\s]")
+
+
+def quote_key(text: str) -> str:
+    """The text of a quote with case, accents, punctuation and spacing folded, so two outlets' renderings
+    of one quote match (`“We need strong security guarantees…”` and `We need strong security guarantees`)."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return " ".join(_NON_WORD.sub(" ", plain).split())
+
+
+def quote_clusters(texts: list[str]) -> list[str | None]:
+    """For each quote, the key of the longest rendering it belongs to (None for quotes too short to
+    match): one outlet's `We need strong guarantees` and another's longer passage containing it are one
+    quote. Blocking: a quote is only checked against quotes holding its first SHINGLE_WORDS words."""
+    keys = [quote_key(t) for t in texts]
+    usable = [len(k.split()) >= MIN_QUOTE_WORDS for k in keys]
+    by_shingle: dict[str, list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        if usable[i]:
+            words = key.split()
+            for start in range(len(words) - SHINGLE_WORDS + 1):
+                by_shingle[" ".join(words[start : start + SHINGLE_WORDS])].append(i)
+    parent = list(range(len(keys)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, key in enumerate(keys):
+        if not usable[i]:
+            continue
+        first = " ".join(key.split()[:SHINGLE_WORDS])
+        for j in by_shingle.get(first, ()):
+            if j != i and f" {key} " in f" {keys[j]} ":
+                parent[root(i)] = root(j)
+    longest: dict[int, str] = {}
+    for i, key in enumerate(keys):
+        if usable[i]:
+            r = root(i)
+            if len(key) > len(longest.get(r, "")):
+                longest[r] = key
+    return [longest[root(i)] if usable[i] else None for i in range(len(keys))]
+
+
+def group_stories(features: pl.DataFrame, article_ids: list[str] | None = None) -> pl.DataFrame:
+    """(`article_id`, `story_id`, `similarity`) for every article of `article_ids` (default: those in
+    `features`, a frame of `article_id`, `feature`); an article without features is a story of one.
+
+    `similarity` is the best score that joined the article to its story (1.0 for a story of one).
+    """
+    features = features.unique()
+    articles = sorted(set(features["article_id"].to_list()) | set(article_ids or []))
+    article_count = len(articles)
+    frequency = dict(features.group_by("feature").len().iter_rows())
+    weight = {f: math.log(1 + article_count / n) for f, n in frequency.items()}
+    by_article: dict[str, set[str]] = defaultdict(set)
+    holders: dict[str, list[str]] = defaultdict(list)
+    for article_id, feature in features.iter_rows():
+        by_article[article_id].add(feature)
+        if frequency[feature] <= MAX_FEATURE_ARTICLES:
+            holders[feature].append(article_id)
+    totals = {a: sum(weight[f] for f in fs) for a, fs in by_article.items()}
+
+    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for feature, members in holders.items():
+        for pair in combinations(sorted(members), 2):
+            shared[pair].append(feature)
+    parent = {a: a for a in articles}
+    best = dict.fromkeys(articles, 1.0)
+    joined: dict[str, float] = {}
+
+    def root(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for (a, b), common in shared.items():
+        if len(common) < MIN_SHARED_FEATURES:
+            continue
+        overlap = sum(weight[f] for f in by_article[a] & by_article[b])
+        similarity = overlap / (totals[a] + totals[b] - overlap)
+        if similarity >= STORY_SIMILARITY:
+            parent[root(a)] = root(b)
+            for article in (a, b):
+                joined[article] = max(joined.get(article, 0.0), similarity)
+    best.update(joined)
+    members: dict[str, list[str]] = defaultdict(list)
+    for article in articles:
+        members[root(article)].append(article)
+    story_of = {a: _story_id(group) for group in members.values() for a in group}
+    return pl.DataFrame(
+        {
+            "article_id": articles,
+            "story_id": [story_of[a] for a in articles],
+            "similarity": [round(best[a], 4) for a in articles],
+        },
+        schema={"article_id": pl.String, "story_id": pl.String, "similarity": pl.Float64},
+    )
+
+
+def _story_id(article_ids: list[str]) -> str:
+    """Stable while the story's first article stays: a hash of the smallest article id."""
+    return hashlib.sha256(("story:" + min(article_ids)).encode()).hexdigest()[:16]

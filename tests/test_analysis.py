@@ -1,0 +1,123 @@
+"""The analysis layer: stories, quote coverage, figure comparison, co-mentions and speakers, on the two
+seed articles (one story told by two outlets) and on a synthetic disagreement between outlets."""
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from pipeline.extract.stories import STORY_SIMILARITY, group_stories, quote_clusters, quote_key
+from pipeline.runner import run_pipeline
+from tests.conftest import WarehouseReader, copy_seeds
+
+SEED_000 = "000_7aab08db0e928fb1.txt"
+
+
+def test_the_two_seed_articles_are_one_story(seeds_warehouse: WarehouseReader) -> None:
+    story = seeds_warehouse.rows("SELECT * FROM story_overview")
+    assert len(story) == 1
+    assert (story[0]["article_count"], story[0]["outlets"]) == (2, ["AP", "STV News"])
+    assert seeds_warehouse.scalar("SELECT min(similarity) FROM stories") >= STORY_SIMILARITY
+
+
+def test_the_lavrov_and_zelenskyy_quotes_are_in_both_outlets(
+    seeds_warehouse: WarehouseReader, gold: dict
+) -> None:
+    shared = seeds_warehouse.rows(
+        "SELECT text, speakers, outlets FROM quote_coverage WHERE outlet_count = 2 ORDER BY text"
+    )
+    assert [(r["speakers"], r["outlets"]) for r in shared] == [
+        (["Sergey Lavrov"], ["AP", "STV News"]),
+        (["Volodymyr Zelenskiy"], ["AP", "STV News"]),
+    ]
+    for quote in gold["cross_article"]["quotes_in_both"]:
+        assert any(quote_key(quote) in quote_key(r["text"]) for r in shared), quote
+
+
+def test_the_outlets_agree_on_every_figure_of_the_story(seeds_warehouse: WarehouseReader, gold: dict) -> None:
+    rows = seeds_warehouse.rows('SELECT unit, outlet, "values", outlets_disagree FROM figure_comparison')
+    assert not any(r["outlets_disagree"] for r in rows)
+    reported = {(r["unit"], r["outlet"]): r["values"] for r in rows}
+    for figure in gold["cross_article"]["figures_in_both"]:
+        if figure["counts"] == "year":
+            continue  # dates are left out of the comparison
+        for outlet in ("AP", "STV News"):
+            assert figure["value"] in reported[(figure["counts"], outlet)], (figure, outlet)
+
+
+def test_comentions_and_speakers(seeds_warehouse: WarehouseReader) -> None:
+    pair = seeds_warehouse.rows(
+        "SELECT article_count, articles_by_outlet FROM entity_comentions "
+        "WHERE (name_a, name_b) IN (('Sergey Lavrov', 'Volodymyr Zelenskiy'), ('Volodymyr Zelenskiy', 'Sergey Lavrov'))"
+    )
+    assert pair == [{"article_count": 2, "articles_by_outlet": {"AP": 1, "STV News": 1}}]
+    lavrov = seeds_warehouse.rows("SELECT * FROM speakers WHERE speaker = 'Sergey Lavrov'")[0]
+    assert lavrov["outlets"] == ["AP", "STV News"]
+    assert "Russian Foreign Minister" in lavrov["roles"]
+    assert lavrov["quotes"] == sum(lavrov["quotes_by_outlet"].values())
+
+
+def test_a_figure_the_outlets_report_differently_is_flagged(tmp_path: Path) -> None:
+    raw = copy_seeds(tmp_path / "raw")
+    seed = (raw / SEED_000).read_text(encoding="utf-8")
+    assert "injured 15 people" in seed
+    (raw / SEED_000).write_text(seed.replace("injured 15 people", "injured 16 people"), encoding="utf-8")
+    path = tmp_path / "warehouse" / "news.duckdb"
+    assert run_pipeline(raw, path).success
+    people = WarehouseReader(path).rows(
+        "SELECT outlet, \"values\", outlets_disagree FROM figure_comparison WHERE unit = 'people' ORDER BY outlet"
+    )
+    assert people == [
+        {"outlet": "AP", "values": [15.0], "outlets_disagree": True},
+        {"outlet": "STV News", "values": [16.0], "outlets_disagree": True},
+    ]
+    assert WarehouseReader(path).scalar("SELECT count(DISTINCT story_id) FROM stories") == 1
+
+
+def test_unrelated_articles_are_separate_stories() -> None:
+    story = ["e:nato", "e:putin", "q:we need", "f:15 people"]
+    features = pl.DataFrame(
+        {
+            "article_id": ["a"] * 4 + ["b"] * 4 + ["c"] * 3,
+            "feature": [*story, *story, "e:nato", "e:blair", "e:labour"],
+        }
+    )
+    stories = dict(group_stories(features, ["a", "b", "c", "d"]).select("article_id", "story_id").iter_rows())
+    assert stories["a"] == stories["b"]
+    assert stories["c"] != stories["a"]  # one shared name is a topic, not a story
+    assert len({stories["c"], stories["d"]}) == 2
+
+
+@pytest.mark.parametrize(
+    ("texts", "same"),
+    [
+        (["We need strong security guarantees,", "“We need strong security guarantees.”"], True),
+        (
+            [
+                "We need strong security guarantees to ensure peace",
+                "We need strong security guarantees to ensure peace. And more",
+            ],
+            True,
+        ),
+        (["We need strong security guarantees now", "They want weak security guarantees now"], False),
+    ],
+)
+def test_renderings_of_one_quote_share_a_key(texts: list[str], same: bool) -> None:
+    first, second = quote_clusters(texts)
+    assert (first == second) is same
+    assert first is not None
+
+
+def test_views_are_documented_in_the_warehouse(seeds_warehouse: WarehouseReader) -> None:
+    comments = {
+        r["view_name"]: r["comment"]
+        for r in seeds_warehouse.rows("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal")
+    }
+    assert set(comments) >= {
+        "quote_coverage",
+        "figure_comparison",
+        "entity_comentions",
+        "speakers",
+        "story_overview",
+    }
+    assert all(comments.values())
