@@ -1,6 +1,7 @@
 """The analysis layer: stories, quote coverage, figure comparison, co-mentions and speakers, on the two
 seed articles (one story told by two outlets) and on a synthetic disagreement between outlets."""
 
+import base64
 from pathlib import Path
 
 import polars as pl
@@ -121,3 +122,14 @@ def test_views_are_documented_in_the_warehouse(seeds_warehouse: WarehouseReader)
         "story_overview",
     }
     assert all(comments.values())
+
+
+def test_the_quotes_materialisation_shows_a_chart_in_the_ui(tmp_path: Path) -> None:
+    raw = copy_seeds(tmp_path / "raw")
+    result = run_pipeline(raw, tmp_path / "warehouse" / "news.duckdb")
+    (materialisation,) = result.asset_materializations_for_node("quotes")
+    chart = materialisation.metadata["quotes_by_speaker_chart"].value
+    prefix = "![Most quoted speakers, by outlet](data:image/png;base64,"
+    assert chart.startswith(prefix)
+    png = base64.b64decode(chart[len(prefix) : -1])
+    assert png.startswith(b"\x89PNG") and len(png) > 5_000

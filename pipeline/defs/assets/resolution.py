@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import dagster as dg
 import polars as pl
 
+from pipeline.defs.charts import quotes_by_speaker_and_outlet
 from pipeline.defs.metadata import (
     markdown_table,
     raise_on_failed_checks,
@@ -35,6 +36,11 @@ FROM staging.quotes q
 LEFT JOIN entity_mentions m ON m.article_id = q.article_id AND m.start_char = q.speaker_mention_start
 LEFT JOIN entities e ON e.entity_id = m.entity_id
 ORDER BY q.article_id, q.start_char
+"""
+QUOTES_BY_SPEAKER_AND_OUTLET_SQL = """
+SELECT e.name AS speaker, coalesce(a.outlet, 'unknown') AS outlet, count(*) AS quotes
+FROM quotes q JOIN entities e ON e.entity_id = q.speaker_entity_id JOIN articles a USING (article_id)
+GROUP BY ALL
 """
 
 
@@ -100,9 +106,11 @@ def quotes(warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult | dg.A
     yield from raise_on_failed_checks(checks)
     with warehouse.warehouse.transaction() as con:
         replace_table(con, "quotes", rows)
+        by_outlet = read_frame(con, QUOTES_BY_SPEAKER_AND_OUTLET_SQL)
     yield dg.MaterializeResult(
         metadata={
             **table_metadata(rows.height, rows, ["speaker", "speaker_role", "cue", "kind", "text"]),
+            "quotes_by_speaker_chart": dg.MetadataValue.md(quotes_by_speaker_and_outlet(by_outlet)),
             "by_kind": dg.MetadataValue.json(dict(rows["kind"].value_counts().iter_rows())),
         }
     )
