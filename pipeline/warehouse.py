@@ -30,6 +30,10 @@ DUCKDB_TYPES: dict[type[pl.DataType], str] = {
     pl.Boolean: "BOOLEAN",
     pl.Date: "DATE",
 }
+#: Tables analysts query (the `staging` schema is the pipeline's own bookkeeping).
+PUBLISHED_TABLES: tuple[str, ...] = tuple(t for t in TABLES if not t.startswith("staging."))
+#: Parquet exports split by a column, where readers usually want one value of it.
+PARQUET_PARTITIONS: dict[str, str] = {"figures": "kind", "entity_mentions": "type", "quotes": "kind"}
 #: How long to wait for another step of the same run that holds the build file's write lock.
 LOCK_WAIT_SECONDS = 60.0
 
@@ -176,6 +180,43 @@ class Warehouse:
                 con.execute("ROLLBACK")
                 raise
             con.execute("COMMIT")
+
+    @property
+    def parquet_path(self) -> Path:
+        """The folder of Parquet copies beside the published file (`warehouse/parquet/`)."""
+        return self.path.with_name("parquet")
+
+    def export_parquet(self) -> dict[str, int]:
+        """A Parquet copy of every published table and analysis view, swapped in as a whole folder.
+
+        Per-mention, per-figure and per-quote tables are partitioned by their type or kind (Hive layout:
+        `figures/kind=money/…`), so a reader of one kind reads only its files. Returns rows per export.
+        """
+        building = self.path.with_name(".parquet.building")
+        shutil.rmtree(building, ignore_errors=True)
+        building.mkdir(parents=True)
+        exported: dict[str, int] = {}
+        with self.connect() as con:
+            for name in [*PUBLISHED_TABLES, *VIEWS]:
+                partition = PARQUET_PARTITIONS.get(name)
+                target = building / (name if partition else f"{name}.parquet")
+                if partition:
+                    con.execute(
+                        f"COPY (SELECT * FROM {quoted(name)}) TO {_sql_literal(str(target))} "
+                        f"(FORMAT PARQUET, PARTITION_BY ({quoted(partition)}))"
+                    )
+                else:
+                    con.execute(
+                        f"COPY (SELECT * FROM {quoted(name)}) TO {_sql_literal(str(target))} (FORMAT PARQUET)"
+                    )
+                exported[name] = con.execute(f"SELECT count(*) FROM {quoted(name)}").fetchone()[0]
+        retired = self.path.with_name(".parquet.retired")
+        shutil.rmtree(retired, ignore_errors=True)
+        if self.parquet_path.exists():
+            os.replace(self.parquet_path, retired)
+        os.replace(building, self.parquet_path)
+        shutil.rmtree(retired, ignore_errors=True)
+        return exported
 
     def publish(self) -> Path:
         """Copy the finished build file over the published one atomically (rename on one filesystem)."""

@@ -133,3 +133,15 @@ def test_the_quotes_materialisation_shows_a_chart_in_the_ui(tmp_path: Path) -> N
     assert chart.startswith(prefix)
     png = base64.b64decode(chart[len(prefix) : -1])
     assert png.startswith(b"\x89PNG") and len(png) > 5_000
+
+
+def test_every_table_and_view_is_exported_to_parquet(seeds_warehouse: WarehouseReader) -> None:
+    folder = seeds_warehouse.path.with_name("parquet")
+    articles = pl.read_parquet(folder / "articles.parquet")
+    assert articles.height == 2
+    figures = pl.scan_parquet(folder / "figures" / "**" / "*.parquet", hive_partitioning=True).collect()
+    assert figures.height == seeds_warehouse.scalar("SELECT count(*) FROM figures")
+    assert (folder / "figures" / "kind=count").is_dir()
+    coverage = pl.read_parquet(folder / "quote_coverage.parquet")
+    assert coverage.filter(pl.col("outlet_count") == 2).height == 2
+    assert not list(folder.parent.glob(".parquet.*"))  # swapped in whole, nothing left half-built

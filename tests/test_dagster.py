@@ -38,6 +38,7 @@ EXPECTED_GRAPH = {
         "staging/source_files",
         "stories",
     ],
+    "parquet_export": ["published_warehouse"],
     "quarantined_articles": [],
     "quotes": ["entities", "entity_mentions", "staging/quotes"],
     "staging/mentions": ["articles", "paragraphs"],
@@ -76,13 +77,20 @@ def test_every_asset_is_grouped_described_and_kinded() -> None:
         assert node.description and len(node.description) > 20, key
         assert node.kinds, key
     checked = {key.asset_key.to_user_string() for key in graph.asset_check_keys}
-    assert checked == set(EXPECTED_GRAPH) - {"published_warehouse"}
+    assert checked == set(EXPECTED_GRAPH) - {"published_warehouse", "parquet_export"}
 
 
 def test_cross_article_job_reads_no_article_again() -> None:
     job = defs.resolve_job_def("refresh_cross_article")
     selected = {key.to_user_string() for key in job.asset_layer.executable_asset_keys}
-    assert selected == {"entities", "entity_mentions", "quotes", "stories", "published_warehouse"}
+    assert selected == {
+        "entities",
+        "entity_mentions",
+        "quotes",
+        "stories",
+        "published_warehouse",
+        "parquet_export",
+    }
 
 
 def test_daily_schedule_refreshes_cross_article_assets(tmp_path: Path) -> None:

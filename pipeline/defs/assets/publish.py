@@ -4,9 +4,7 @@ import dagster as dg
 
 from pipeline.defs.resources import WarehouseResource
 from pipeline.schemas import TABLES
-from pipeline.warehouse import row_counts
-
-PUBLISHED_AFTER = [t for t in TABLES if not t.startswith("staging.")]
+from pipeline.warehouse import PUBLISHED_TABLES, row_counts
 
 
 @dg.asset(
@@ -24,7 +22,7 @@ def published_warehouse(
     """
     store = warehouse.warehouse
     with store.connect() as con:
-        counts = row_counts(con, PUBLISHED_AFTER)
+        counts = row_counts(con, PUBLISHED_TABLES)
     path = store.publish()
     context.log.info(f"published {path} ({path.stat().st_size:,} bytes)")
     return dg.MaterializeResult(
@@ -32,5 +30,26 @@ def published_warehouse(
             "path": dg.MetadataValue.path(str(path.resolve())),
             "size_bytes": path.stat().st_size,
             **{f"rows/{t}": n for t, n in counts.items()},
+        }
+    )
+
+
+@dg.asset(group_name="publish", kinds={"parquet"}, deps=[published_warehouse])
+def parquet_export(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+    """A Parquet copy of every published table and analysis view under `warehouse/parquet/`, for pandas,
+    Spark or a BI tool without DuckDB; figures, mentions and quotes are partitioned by kind or type."""
+    store = warehouse.warehouse
+    exported = store.export_parquet()
+    files = sorted(
+        p.relative_to(store.parquet_path).as_posix() for p in store.parquet_path.rglob("*.parquet")
+    )
+    context.log.info(
+        f"exported {len(exported)} tables and views to {store.parquet_path} ({len(files)} files)"
+    )
+    return dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(str(store.parquet_path.resolve())),
+            "files": len(files),
+            **{f"rows/{name}": n for name, n in exported.items()},
         }
     )
