@@ -514,3 +514,14 @@ def test_a_fragment_in_a_sentence_that_reports_speech_is_a_partial_quote(nlp: La
     )
     quote = only_quote(nlp, text)
     assert (quote.kind, quote.speaker, quote.cue) == ("partial", "Madeleine Albright", "remark")
+
+
+def test_one_span_is_one_quote_even_when_two_cues_report_it(nlp: Language) -> None:
+    """PolNeAR train (USA Today): the parse gives `asked` and `thought` the same reported words; one
+    quote per span keeps quote ids unique, which the warehouse requires."""
+    text = (
+        "We asked our followers what they thought Hillary Clinton was doing better than Donald Trump to "
+        "attract young voters."
+    )
+    spans = [(q.start_char, q.end_char, q.kind) for q in extract(nlp, text).quotes]
+    assert len(spans) == len(set(spans)) == 1

@@ -1108,6 +1108,13 @@ def extract_quotes(doc: Doc, blocks: Sequence[Block], mentions: Sequence[Mention
     attributions = _attach_floating(art, attributions)
     _resolve_speakers(art, attributions)
     attributions.sort(key=lambda a: a.start_char)
+    # Two cues can report the same words (`he said, adding that …` read from two verbs): one quote per span.
+    seen: set[tuple[int, int, str]] = set()
+    attributions = [
+        a
+        for a in attributions
+        if (a.start_char, a.end_char, a.kind) not in seen and not seen.add((a.start_char, a.end_char, a.kind))
+    ]
     quotes = [
         Quote(
             start_char=a.start_char,
