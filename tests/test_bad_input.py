@@ -5,10 +5,15 @@ import codecs
 import io
 import os
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
+import pipeline.extraction as extraction
+from pipeline.extract.document import Block, Mention
+from pipeline.extract.quotes import QuoteExtraction
 from pipeline.ingest import ReadArticle, read_raw_file, scan_raw_folder
 from pipeline.runner import run_pipeline
 from tests.conftest import REPO, WarehouseReader, copy_seeds
@@ -200,3 +205,31 @@ def test_a_file_without_read_permission_is_unreadable(tmp_path: Path) -> None:
         {"source_path": "locked.txt", "reason": "unreadable"}
     ]
     assert warehouse.scalar("SELECT count(*) FROM articles") == 2
+
+
+def test_an_article_whose_extraction_breaks_a_table_contract_is_quarantined_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An extractor bug on odd text (here: the same quote twice, so a duplicate quote id) must not stop
+    the run: that article is quarantined with the broken rule, the others land."""
+    real = extraction.extract_quotes
+
+    def duplicating(doc: Doc, blocks: Sequence[Block], mentions: Sequence[Mention]) -> QuoteExtraction:
+        result = real(doc, blocks, mentions)
+        if "Lavrov" in doc.text and "STV" in doc.text and result.quotes:
+            result.quotes.append(result.quotes[0])
+        return result
+
+    monkeypatch.setattr(extraction, "extract_quotes", duplicating)
+    raw = copy_seeds(tmp_path / "raw")
+    path = tmp_path / "warehouse" / "news.duckdb"
+    assert run_pipeline(raw, path).success
+    warehouse = WarehouseReader(path)
+    (problem,) = warehouse.rows("SELECT source_path, stage, reason, detail FROM quarantined_articles")
+    assert (problem["source_path"], problem["stage"], problem["reason"]) == (
+        SEED_000,
+        "extract",
+        "extraction_failed",
+    )
+    assert "quote_id" in problem["detail"]
+    assert warehouse.scalar("SELECT count(DISTINCT article_id) FROM quotes") == 1

@@ -1,11 +1,13 @@
 """Extraction: articles not yet processed by the current extractors get mentions, quotes and figures."""
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import dagster as dg
 import duckdb
+import pandera.errors
 import polars as pl
 
 from pipeline.defs.metadata import (
@@ -18,8 +20,14 @@ from pipeline.defs.metadata import (
 from pipeline.defs.resources import WarehouseResource
 from pipeline.extract.document import Block
 from pipeline.extract.nlp import load_nlp
-from pipeline.extraction import EXTRACTOR_VERSION, ArticleInput, ExtractedBatch, extract_batches
-from pipeline.schemas import ExtractionLog, QuarantinedArticles, empty_frame
+from pipeline.extraction import (
+    EXTRACTOR_VERSION,
+    ArticleInput,
+    ExtractedBatch,
+    ExtractionFailure,
+    extract_batches,
+)
+from pipeline.schemas import TABLES, ExtractionLog, QuarantinedArticles, empty_frame
 from pipeline.warehouse import read_frame, replace_rows, row_counts
 
 EXTRACTION_TABLES = (
@@ -65,7 +73,7 @@ def article_extractions(
             chunk = pending.slice(start, ARTICLES_PER_CHUNK)
             for batch in extract_batches(nlp, _article_inputs(con, chunk)):
                 now = datetime.now(UTC)
-                frames = _batch_frames(batch, now)
+                batch, frames = _set_aside_broken_articles(batch, _batch_frames(batch, now))
                 checks = validate_tables(frames)
                 yield from raise_on_failed_checks(checks)
                 _write_batch(con, batch, frames, now)
@@ -133,6 +141,30 @@ def _batch_frames(batch: ExtractedBatch, now: datetime) -> dict[str, pl.DataFram
         "extraction_anomalies": batch.anomalies,
         "staging.extraction_log": log,
     }
+
+
+def _set_aside_broken_articles(
+    batch: ExtractedBatch, frames: dict[str, pl.DataFrame]
+) -> tuple[ExtractedBatch, dict[str, pl.DataFrame]]:
+    """An article whose rows break a table's contract (an extractor bug on odd text) is quarantined like
+    an article whose extractor raised; the batch's other articles still land. It is retried next run."""
+    broken: dict[str, str] = {}
+    for table, frame in frames.items():
+        try:
+            TABLES[table].validate(frame, lazy=True)
+        except pandera.errors.SchemaErrors as error:
+            for case in error.failure_cases.iter_rows(named=True):
+                if case["index"] is None:
+                    return batch, frames  # a whole-table problem: the blocking check stops the run
+                article_id = frame["article_id"][case["index"]]
+                broken.setdefault(
+                    article_id, f"{table}.{case['column']} fails {case['check']}: {case['failure_case']}"
+                )
+    if not broken:
+        return batch, frames
+    kept = ~pl.col("article_id").is_in(list(broken))
+    failures = [*batch.failures, *(ExtractionFailure(a, f"schema violation: {d}") for a, d in broken.items())]
+    return dataclasses.replace(batch, failures=failures), {t: f.filter(kept) for t, f in frames.items()}
 
 
 def _write_batch(
