@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from pipeline.extract.html import article_from_html, is_html
 from pipeline.extract.parsing import ArticleMeta, ParsedArticle, parse_article
 from pipeline.extract.reading import UnreadableArticle, decode_article_bytes, too_large
 
@@ -165,11 +166,30 @@ def read_raw_file(raw: RawFile) -> ReadArticle | Quarantined:
     except UnreadableArticle as error:
         return Quarantined(raw.source_path, "read", error.reason, error.detail, len(data))
     meta, sidecar_problem = _read_sidecar(raw)
+    text = decoded.text
+    if is_html(text, raw.path.suffix):
+        page = article_from_html(text)
+        if page is None:
+            detail = "a web page with no article body to extract (trafilatura found none)"
+            return Quarantined(raw.source_path, "parse", "html", detail, len(data))
+        text, meta = page.text, _overridden(page.meta, meta)
     try:
-        article = parse_article(decoded.text, meta)
+        article = parse_article(text, meta)
     except UnreadableArticle as error:
         return Quarantined(raw.source_path, "parse", error.reason, error.detail, len(data))
     return ReadArticle(raw, article, decoded.encoding, hashlib.sha256(data).hexdigest(), sidecar_problem)
+
+
+def _overridden(found: ArticleMeta, sidecar: ArticleMeta | None) -> ArticleMeta:
+    """What the page says, with each field the sidecar gives taking precedence."""
+    if sidecar is None:
+        return found
+    return ArticleMeta(
+        **{
+            name: getattr(sidecar, name) if getattr(sidecar, name) is not None else getattr(found, name)
+            for name in ("outlet", "url", "published_date", "authors")
+        }
+    )
 
 
 def _read_sidecar(raw: RawFile) -> tuple[ArticleMeta | None, Quarantined | None]:
