@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -15,6 +16,11 @@ from pipeline.extract.parsing import ArticleMeta, ParsedArticle, parse_article
 from pipeline.extract.reading import UnreadableArticle, decode_article_bytes, too_large
 
 SIDECAR_SUFFIX = ".meta.json"
+#: JSON Lines batches: one article per line.
+BATCH_SUFFIXES: frozenset[str] = frozenset({".jsonl", ".ndjson"})
+BATCH_LINE = re.compile(r"#L\d+$")
+#: A batch holds many articles, so it may be larger than one article; it is read whole, so not unbounded.
+MAX_BATCH_BYTES = 200_000_000
 #: Data files people keep beside articles: named by their extension, refused without being read.
 DATA_FORMATS: dict[str, str] = {
     ".csv": "CSV data file",
@@ -138,11 +144,48 @@ def _inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
 
 
+def source_file(source_path: str) -> str:
+    """The file a source lives in: a source is a file, or one line of a JSON Lines batch (`batch.jsonl#L3`)."""
+    return BATCH_LINE.sub("", source_path)
+
+
+def read_sources(raw: RawFile) -> list[tuple[RawFile, ReadArticle | Quarantined]]:
+    """Every source in a file with its outcome: the file itself, or each line of a JSON Lines batch (each
+    line a source of its own, `batch.jsonl#L3`, so it has its own article id and provenance)."""
+    if raw.path.suffix.lower() in BATCH_SUFFIXES:
+        return _read_batch(raw)
+    return [(raw, read_raw_file(raw))]
+
+
 def read_raw_file(raw: RawFile) -> ReadArticle | Quarantined:
     """Read, decode and parse one file; every failure becomes a quarantine record, never an exception."""
     oversized = too_large(raw.size_bytes)
     if oversized is not None:  # refused from its size: a 50 MB file is never loaded
         return Quarantined(raw.source_path, "read", oversized.reason, oversized.detail, raw.size_bytes)
+    data = _read_whole(raw)
+    if isinstance(data, Quarantined):
+        return data
+    try:
+        decoded = decode_article_bytes(data)
+    except UnreadableArticle as error:
+        return Quarantined(raw.source_path, "read", error.reason, error.detail, len(data))
+    meta, sidecar_problem = _read_sidecar(raw)
+    text = decoded.text
+    if is_html(text, raw.path.suffix):
+        page = article_from_html(text)
+        if page is None:
+            detail = "a web page with no article body to extract (trafilatura found none)"
+            return Quarantined(raw.source_path, "parse", "html", detail, len(data))
+        text, meta = page.text, _overridden(page.meta, meta)
+    try:
+        article = parse_article(text, meta)
+    except UnreadableArticle as error:
+        return Quarantined(raw.source_path, "parse", error.reason, error.detail, len(data))
+    return ReadArticle(raw, article, decoded.encoding, hashlib.sha256(data).hexdigest(), sidecar_problem)
+
+
+def _read_whole(raw: RawFile) -> bytes | Quarantined:
+    """The file's bytes, unless it cannot be read or changed while it was read (still being written)."""
     try:
         before = raw.path.stat()
         data = raw.path.read_bytes()
@@ -161,23 +204,54 @@ def read_raw_file(raw: RawFile) -> ReadArticle | Quarantined:
             "the file changed while it was read (still being written); it is read again on the next run",
             len(data),
         )
+    return data
+
+
+def _read_batch(raw: RawFile) -> list[tuple[RawFile, ReadArticle | Quarantined]]:
+    """A JSON Lines batch: one article per line (`title`, `text`; optional `url`, `outlet`, `published`,
+    `authors`). A bad line is quarantined on its own; the good lines land."""
+    if raw.size_bytes > MAX_BATCH_BYTES:
+        detail = (
+            f"{raw.size_bytes:,} bytes is over the {MAX_BATCH_BYTES:,}-byte limit for one batch; split it"
+        )
+        return [(raw, Quarantined(raw.source_path, "read", "too_large", detail, raw.size_bytes))]
+    data = _read_whole(raw)
+    if isinstance(data, Quarantined):
+        return [(raw, data)]
     try:
-        decoded = decode_article_bytes(data)
-    except UnreadableArticle as error:
-        return Quarantined(raw.source_path, "read", error.reason, error.detail, len(data))
-    meta, sidecar_problem = _read_sidecar(raw)
-    text = decoded.text
-    if is_html(text, raw.path.suffix):
-        page = article_from_html(text)
-        if page is None:
-            detail = "a web page with no article body to extract (trafilatura found none)"
-            return Quarantined(raw.source_path, "parse", "html", detail, len(data))
-        text, meta = page.text, _overridden(page.meta, meta)
+        lines = data.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError as error:
+        detail = f"a JSON Lines batch must be UTF-8 ({error})"
+        return [(raw, Quarantined(raw.source_path, "read", "undecodable", detail, len(data)))]
+    results: list[tuple[RawFile, ReadArticle | Quarantined]] = []
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            line_raw = RawFile(raw.root, f"{raw.source_path}#L{number}", raw.size_bytes, raw.modified_ns)
+            results.append((line_raw, _read_batch_line(line_raw, line)))
+    if not results:
+        return [(raw, Quarantined(raw.source_path, "read", "empty", "the batch holds no lines", len(data)))]
+    return results
+
+
+def _read_batch_line(raw: RawFile, line: str) -> ReadArticle | Quarantined:
+    size = len(line.encode("utf-8"))
     try:
-        article = parse_article(text, meta)
+        fields = json.loads(line)
+        if not isinstance(fields, dict):
+            raise ValueError("the line is not a JSON object")
+        text, title = fields.get("text"), fields.get("title")
+        if not isinstance(text, str) or (title is not None and not isinstance(title, str)):
+            raise ValueError("`text` (and `title`, when given) must be strings")
+        meta = _meta_from_fields(fields)
+    except (ValueError, TypeError) as error:
+        detail = f"line skipped ({error}); expected keys: title, text, url, outlet, published, authors"
+        return Quarantined(raw.source_path, "read", "malformed_line", detail, size)
+    body = text if not title or text.lstrip().startswith(title) else f"{title}\n\n{text}"
+    try:
+        article = parse_article(body, meta)
     except UnreadableArticle as error:
-        return Quarantined(raw.source_path, "parse", error.reason, error.detail, len(data))
-    return ReadArticle(raw, article, decoded.encoding, hashlib.sha256(data).hexdigest(), sidecar_problem)
+        return Quarantined(raw.source_path, "parse", error.reason, error.detail, size)
+    return ReadArticle(raw, article, "utf-8", hashlib.sha256(line.encode("utf-8")).hexdigest(), None)
 
 
 def _overridden(found: ArticleMeta, sidecar: ArticleMeta | None) -> ArticleMeta:

@@ -15,7 +15,15 @@ from pipeline.defs.metadata import (
     validate_tables,
 )
 from pipeline.defs.resources import RawFolder, WarehouseResource
-from pipeline.ingest import Quarantined, RawFile, ReadArticle, changed_files, read_raw_file, scan_raw_folder
+from pipeline.ingest import (
+    Quarantined,
+    RawFile,
+    ReadArticle,
+    changed_files,
+    read_sources,
+    scan_raw_folder,
+    source_file,
+)
 from pipeline.schemas import Articles, Paragraphs, QuarantinedArticles, SourceFiles, frame_of
 from pipeline.warehouse import insert_rows, quoted, read_frame, replace_rows, row_counts
 
@@ -53,18 +61,22 @@ def raw_articles(
                 "SELECT source_path, size_bytes, modified_ns FROM staging.source_files"
             ).fetchall()
         }
-    to_read = changed_files(files, known)
+    # Fingerprints are the file's: every line of a JSON Lines batch carries its batch's.
+    to_read = changed_files(files, {source_file(path): fingerprint for path, fingerprint in known.items()})
     present = {f.source_path for f in files} | {q.source_path for q in refused}
-    removed = sorted(set(known) - present)
-    context.log.info(f"{len(files)} files: {len(to_read)} new or changed, {len(removed)} removed")
+    removed = sorted(p for p in known if source_file(p) not in present)
+    reread = {f.source_path for f in to_read}
+    replaced_lines = [p for p in known if p != source_file(p) and source_file(p) in reread]
+    context.log.info(f"{len(files)} files: {len(to_read)} new or changed, {len(removed)} sources removed")
 
-    results = [read_raw_file(f) for f in to_read]
+    sources = [pair for f in to_read for pair in read_sources(f)]
+    results = [result for _, result in sources]
     read = [r for r in results if isinstance(r, ReadArticle)]
     quarantined = [r for r in results if isinstance(r, Quarantined)]
     quarantined += refused + [r.sidecar_problem for r in read if r.sidecar_problem]
     now = datetime.now(UTC)
     frames = {
-        "staging.source_files": _source_file_rows(to_read, results, now),
+        "staging.source_files": _source_file_rows(sources, now),
         "articles": _article_rows(read, now),
         "paragraphs": _paragraph_rows(read),
         "quarantined_articles": _quarantine_rows(quarantined, now),
@@ -73,7 +85,14 @@ def raw_articles(
     yield from raise_on_failed_checks(checks)
 
     sidecars = [f.sidecar_path.relative_to(f.root).as_posix() for f in to_read]
-    touched_paths = [f.source_path for f in to_read] + sidecars + removed + [q.source_path for q in refused]
+    touched_paths = (
+        [f.source_path for f in to_read]
+        + [raw.source_path for raw, _ in sources]
+        + replaced_lines  # lines of a changed batch that are gone or renumbered
+        + sidecars
+        + removed
+        + [q.source_path for q in refused]
+    )
     touched = pl.Series(touched_paths, dtype=pl.String)
     with store.transaction() as con:
         replace_rows(con, "staging.source_files", frames["staging.source_files"], touched, key="source_path")
@@ -96,10 +115,10 @@ def raw_articles(
 
 
 def _source_file_rows(
-    files: Sequence[RawFile], results: Sequence[ReadArticle | Quarantined], now: datetime
+    sources: Sequence[tuple[RawFile, ReadArticle | Quarantined]], now: datetime
 ) -> pl.DataFrame:
     rows = []
-    for raw, result in zip(files, results, strict=True):
+    for raw, result in sources:
         is_article = isinstance(result, ReadArticle)
         rows.append(
             {
