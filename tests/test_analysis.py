@@ -133,6 +133,9 @@ def test_the_quotes_materialisation_shows_a_chart_in_the_ui(tmp_path: Path) -> N
     assert chart.startswith(prefix)
     png = base64.b64decode(chart[len(prefix) : -1])
     assert png.startswith(b"\x89PNG") and len(png) > 5_000
+    assert "Sergey Lavrov" in materialisation.metadata["top_speakers"].value
+    (stories,) = result.asset_materializations_for_node("stories")
+    assert "Fresh Russian strikes on Ukraine" in stories.metadata["largest_stories"].value
 
 
 def test_every_table_and_view_is_exported_to_parquet(seeds_warehouse: WarehouseReader) -> None:

@@ -107,10 +107,15 @@ def quotes(warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult | dg.A
     with warehouse.warehouse.transaction() as con:
         replace_table(con, "quotes", rows)
         by_outlet = read_frame(con, QUOTES_BY_SPEAKER_AND_OUTLET_SQL)
+        top_speakers = read_frame(
+            con,
+            "SELECT speaker, quotes, articles, outlets, roles FROM speakers ORDER BY quotes DESC, speaker LIMIT 10",
+        )
     yield dg.MaterializeResult(
         metadata={
             **table_metadata(rows.height, rows, ["speaker", "speaker_role", "cue", "kind", "text"]),
             "quotes_by_speaker_chart": dg.MetadataValue.md(quotes_by_speaker_and_outlet(by_outlet)),
+            "top_speakers": dg.MetadataValue.md(markdown_table(top_speakers)),
             "by_kind": dg.MetadataValue.json(dict(rows["kind"].value_counts().iter_rows())),
         }
     )
@@ -148,7 +153,8 @@ def stories(warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult | dg.
     with warehouse.warehouse.transaction() as con:
         replace_table(con, "stories", rows)
         overview = read_frame(
-            con, "SELECT * FROM story_overview ORDER BY article_count DESC, story_id LIMIT 10"
+            con,
+            "SELECT * FROM story_overview ORDER BY outlet_count DESC, article_count DESC, story_id LIMIT 10",
         )
     yield dg.MaterializeResult(
         metadata={
