@@ -52,6 +52,24 @@ class WarehouseReader:
             return con.execute(sql, params or []).fetchone()[0]
 
 
+#: Each published table's key columns: a snapshot of them tells two warehouses' rows and ids apart.
+TABLE_KEYS = {
+    "articles": "article_id",
+    "paragraphs": "article_id, block_no",
+    "figures": "figure_id",
+    "quotes": "quote_id",
+    "entity_mentions": "mention_id",
+    "entities": "entity_id",
+}
+
+
+def snapshot(warehouse: WarehouseReader) -> dict[str, list[tuple]]:
+    return {
+        table: [tuple(r.values()) for r in warehouse.rows(f"SELECT {keys} FROM {table} ORDER BY ALL")]
+        for table, keys in TABLE_KEYS.items()
+    }
+
+
 def copy_seeds(destination: Path) -> Path:
     destination.mkdir(parents=True, exist_ok=True)
     for seed in sorted((REPO / "raw").glob("*.txt")):

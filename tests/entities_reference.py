@@ -32,7 +32,7 @@ from pipeline.extract.reading import decode_article_bytes
 from pipeline.extract.resolution import resolve_entities
 from pipeline.extraction import ArticleInput, extract_batches
 from tests.polnear import raw_to_clean_offsets
-from tests.scoring import ratio
+from tests.scoring import Score
 
 REFERENCE = Path(__file__).resolve().parent / "fixtures" / "entities_gold.json"
 SCORED_TYPES = ("PERSON", "ORG", "PLACE")
@@ -44,33 +44,21 @@ Span = tuple[int, int, str]  # start, end, type
 
 
 @dataclass
-class MentionScores:
-    gold: int = 0
-    predicted: int = 0
-    right: int = 0
+class MentionScores(Score):
+    """Mention counts (a mention is found and right at once: `found` == `right`), by type too, and how
+    the found mentions of each gold entity resolved."""
+
     by_type: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     entities: int = 0
     entities_resolved: int = 0
     false_merges: int = 0
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return ratio(self.right, self.predicted)
-
-    @property
-    def recall(self) -> float:
-        return ratio(self.right, self.gold)
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     def type_f1(self, entity_type: str) -> float:
         counts = self.by_type[entity_type]
-        p, r = ratio(counts["right"], counts["predicted"]), ratio(counts["right"], counts["gold"])
-        return 2 * p * r / (p + r) if p + r else 0.0
+        typed = Score(
+            found=counts["right"], gold=counts["gold"], right=counts["right"], predicted=counts["predicted"]
+        )
+        return typed.f1
 
     def summary(self) -> str:
         types = ", ".join(f"{t} {self.type_f1(t):.3f}" for t in SCORED_TYPES)
@@ -87,6 +75,7 @@ class MentionScores:
         self.gold += len(gold_set)
         self.predicted += len(predicted_set)
         self.right += len(gold_set & predicted_set)
+        self.found = self.right
         for start, end, entity_type in gold_set:
             self.by_type[entity_type]["gold"] += 1
             if (start, end, entity_type) in predicted_set:

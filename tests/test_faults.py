@@ -13,17 +13,9 @@ import duckdb
 import pytest
 
 from pipeline.runner import run_pipeline
-from tests.conftest import REPO, WarehouseReader, copy_seeds
+from tests.conftest import REPO, WarehouseReader, copy_seeds, snapshot
 
 ARTICLE_TABLES = ("paragraphs", "figures", "quotes", "entity_mentions")
-KEYS = {
-    "articles": "article_id",
-    "paragraphs": "article_id, block_no",
-    "figures": "figure_id",
-    "quotes": "quote_id",
-    "entity_mentions": "mention_id",
-    "entities": "entity_id",
-}
 MORE_ARTICLES = 60
 START_TIMEOUT = 120
 
@@ -31,14 +23,6 @@ START_TIMEOUT = 120
 def _add_bbc_articles(raw: Path, shared_dir: Path) -> None:
     for path in sorted((shared_dir / "corpus" / "bbc" / "politics").glob("*.txt"))[:MORE_ARTICLES]:
         shutil.copy(path, raw / f"politics-{path.name}")
-
-
-def _snapshot(path: Path) -> dict[str, list[tuple]]:
-    warehouse = WarehouseReader(path)
-    return {
-        table: [tuple(r.values()) for r in warehouse.rows(f"SELECT {keys} FROM {table} ORDER BY ALL")]
-        for table, keys in KEYS.items()
-    }
 
 
 def _assert_consistent(path: Path) -> int:
@@ -80,7 +64,7 @@ def test_a_killed_run_leaves_a_consistent_warehouse_and_the_next_run_completes_i
     raw = copy_seeds(tmp_path / "raw")
     warehouse = tmp_path / "warehouse" / "news.duckdb"
     assert run_pipeline(raw, warehouse).success
-    before = _snapshot(warehouse)
+    before = snapshot(WarehouseReader(warehouse))
     _add_bbc_articles(raw, shared_dir)
 
     process = _pipeline_process(raw, warehouse, tmp_path / "dagster_home")
@@ -93,14 +77,18 @@ def test_a_killed_run_leaves_a_consistent_warehouse_and_the_next_run_completes_i
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
 
-    assert _snapshot(warehouse) == before  # the published warehouse is the last finished run, whole
+    assert (
+        snapshot(WarehouseReader(warehouse)) == before
+    )  # the published warehouse is the last finished run, whole
     assert _assert_consistent(warehouse) == 2
 
     assert run_pipeline(raw, warehouse).success
     assert _assert_consistent(warehouse) == 2 + MORE_ARTICLES
     clean = tmp_path / "clean" / "news.duckdb"
     assert run_pipeline(raw, clean).success
-    assert _snapshot(warehouse) == _snapshot(clean)  # as if the kill never happened: no duplicates, same ids
+    assert snapshot(WarehouseReader(warehouse)) == snapshot(
+        WarehouseReader(clean)
+    )  # as if the kill never happened: no duplicates, same ids
 
 
 READER = """

@@ -11,18 +11,10 @@ import pytest
 
 from pipeline.definitions import defs
 from pipeline.runner import run_pipeline
-from tests.conftest import REPO, WarehouseReader, copy_seeds
+from tests.conftest import REPO, WarehouseReader, copy_seeds, snapshot
 
 SEED_000 = "000_7aab08db0e928fb1.txt"
 SEED_001 = "001_cf83dd09369ffb92.txt"
-TABLE_KEYS = {
-    "articles": "article_id",
-    "paragraphs": "article_id, block_no",
-    "figures": "figure_id",
-    "quotes": "quote_id",
-    "entity_mentions": "mention_id",
-    "entities": "entity_id",
-}
 
 
 @pytest.fixture
@@ -30,19 +22,12 @@ def workspace(tmp_path: Path) -> tuple[Path, Path]:
     return copy_seeds(tmp_path / "raw"), tmp_path / "warehouse" / "news.duckdb"
 
 
-def _snapshot(warehouse: WarehouseReader) -> dict[str, list[tuple]]:
-    return {
-        table: [tuple(r.values()) for r in warehouse.rows(f"SELECT {keys} FROM {table} ORDER BY ALL")]
-        for table, keys in TABLE_KEYS.items()
-    }
-
-
 def test_rerun_gives_the_same_rows_and_ids(workspace: tuple[Path, Path]) -> None:
     raw, path = workspace
     run_pipeline(raw, path)
-    first = _snapshot(WarehouseReader(path))
+    first = snapshot(WarehouseReader(path))
     run_pipeline(raw, path)
-    second = _snapshot(WarehouseReader(path))
+    second = snapshot(WarehouseReader(path))
     assert first == second
     assert len(first["articles"]) == 2
     for table, rows in second.items():
@@ -52,12 +37,12 @@ def test_rerun_gives_the_same_rows_and_ids(workspace: tuple[Path, Path]) -> None
 def test_rerunning_each_asset_alone_changes_nothing(workspace: tuple[Path, Path]) -> None:
     raw, path = workspace
     run_pipeline(raw, path)
-    first = _snapshot(WarehouseReader(path))
+    first = snapshot(WarehouseReader(path))
     steps = {tuple(sorted(node.assets_def.keys)) for node in defs.resolve_asset_graph().asset_nodes}
     for keys in sorted(steps):  # one step's assets at a time (a step may write several tables)
         for _ in range(2):
             assert run_pipeline(raw, path, assets=keys).success, keys
-    assert _snapshot(WarehouseReader(path)) == first
+    assert snapshot(WarehouseReader(path)) == first
 
 
 def test_second_run_reads_and_extracts_nothing(workspace: tuple[Path, Path]) -> None:
@@ -122,41 +107,6 @@ def test_deleted_file_takes_its_rows_with_it(workspace: tuple[Path, Path]) -> No
     # Entities only the deleted article mentioned are gone; shared ones count one article now.
     assert warehouse.scalar("SELECT count(*) FROM entities WHERE name = 'Keir Starmer'") == 0
     assert warehouse.scalar("SELECT article_count FROM entities WHERE name = 'Sergey Lavrov'") == 1
-
-
-def test_bad_files_are_quarantined_and_good_articles_land(
-    workspace: tuple[Path, Path], shared_dir: Path
-) -> None:
-    raw, path = workspace
-    (raw / "empty.txt").write_bytes(b"")
-    (raw / "blank.txt").write_text("  \n\n \t\n")
-    (raw / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + os.urandom(2000))
-    (raw / "page.html").write_text("<!DOCTYPE html><html><body><p>Hello</p></body></html>")
-    (raw / "headline only.txt").write_text("Just a headline\n")
-    (raw / "x'; DROP TABLE articles; --.txt").write_bytes(
-        (REPO / "raw" / SEED_000).read_bytes().replace(b"Fresh", b"New")
-    )
-    shutil.copy(shared_dir / "corpus" / "bbc" / "sport" / "199.txt", raw / "latin1.txt")
-    run_pipeline(raw, path)
-    warehouse = WarehouseReader(path)
-    reasons = {r["source_path"]: r["reason"] for r in warehouse.rows("SELECT * FROM quarantined_articles")}
-    assert reasons == {
-        "empty.txt": "empty",
-        "blank.txt": "empty",
-        "photo.jpg": "binary",
-        "page.html": "html",
-        "headline only.txt": "no_body",
-    }
-    landed = {
-        r["source_path"]: r["encoding"] for r in warehouse.rows("SELECT source_path, encoding FROM articles")
-    }
-    assert landed == {
-        SEED_000: "utf-8",
-        SEED_001: "utf-8",
-        "x'; DROP TABLE articles; --.txt": "utf-8",
-        "latin1.txt": "cp1252",
-    }
-    assert "£" in warehouse.scalar("SELECT text FROM articles WHERE source_path = 'latin1.txt'")
 
 
 def test_a_fixed_file_leaves_quarantine(workspace: tuple[Path, Path]) -> None:
