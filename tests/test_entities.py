@@ -240,6 +240,25 @@ def test_shared_surname_is_not_merged_across_different_people() -> None:
     assert names == ["Bush", "George Bush", "Jeb Bush", "John Smith", "Smith", "Tony Blair"]
 
 
+def test_an_acronym_with_two_meanings_stays_itself_whatever_the_row_order() -> None:
+    rows = [
+        ("city", "Financial Services Authority", "Financial Services Authority", "ORG"),
+        ("city", "FSA", "FSA", "ORG"),
+        ("syria", "Free Syrian Army", "Free Syrian Army", "ORG"),
+        ("syria", "FSA", "FSA", "ORG"),
+        ("hague", "International Criminal Court", "International Criminal Court", "ORG"),
+        ("hague", "ICC", "ICC", "ORG"),
+        ("ap", "ICC", "ICC", "ORG"),
+    ]
+    outcomes = set()
+    for order in (rows, rows[::-1], rows[2:] + rows[:2]):
+        entities, _ = resolve_entities(_mention_rows(order))
+        outcomes.add(tuple(sorted(entities["name"].to_list())))
+    assert outcomes == {
+        ("FSA", "Financial Services Authority", "Free Syrian Army", "International Criminal Court")
+    }
+
+
 def test_middle_initials_are_optional_but_tell_people_apart() -> None:
     entities, _ = resolve_entities(
         _mention_rows(

@@ -29,7 +29,10 @@ def canonical_entity_id(key: str) -> str:
 
 def resolve_entities(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(entities, entity_mentions) from article-level mentions (`staging.mentions` rows)."""
-    keyed = mentions.with_columns(pl.col("name").map_elements(name_key, return_dtype=pl.String).alias("key"))
+    # One Python call per distinct name, not per mention (a corpus repeats its names many times over).
+    names = mentions.select("name").unique()
+    names = names.with_columns(pl.Series("key", [name_key(n) for n in names["name"]], dtype=pl.String))
+    keyed = mentions.join(names, on="name", how="left", maintain_order="left")
     final_key = _merge_keys(keyed)
     keyed = keyed.with_columns(
         pl.col("key").replace_strict(final_key, default=pl.col("key")).alias("cluster")
@@ -62,20 +65,28 @@ def _merge_keys(keyed: pl.DataFrame) -> dict[str, str]:
         if entity_type == "PERSON" and len(words) >= 2:
             surnames[words[-1]].add(key)
     merged = _merge_middle_initials(names.filter(pl.col("type") == "PERSON")["key"].unique().to_list())
+    # An acronym joins a long form only when every article that uses it points to the same one (the
+    # article's own long form, else the corpus's only one): `FSA` is the Financial Services Authority in
+    # one article and the Free Syrian Army in another, so it stays itself. Decided over all articles at
+    # once, the outcome never depends on the order rows arrive in.
+    acronym_targets: dict[str, set[str | None]] = defaultdict(set)
     for article_id, name, key, entity_type in names.iter_rows():
         if key in merged:
             continue
         if is_acronym(name):
             letters = name.replace(".", "")
             candidates = local_long_forms.get((article_id, letters)) or long_forms.get(letters, set())
-            if len(candidates) == 1:
-                merged[key] = next(iter(candidates))
+            acronym_targets[key].add(next(iter(candidates)) if len(candidates) == 1 else None)
         elif entity_type == "PERSON" and " " not in key and len(surnames.get(key, ())) == 1:
             full = next(iter(surnames[key]))
             # A surname alone in an article that never names the person joins a full name only when that
             # person is known beyond one article: one `John Smith` somewhere does not make every `Smith` him.
             if articles_of_key.get(full, 0) >= MIN_ARTICLES_FOR_SURNAME:
                 merged[key] = full
+    for key, targets in acronym_targets.items():
+        target = targets.pop() if len(targets) == 1 else None
+        if target is not None:
+            merged[key] = target
     return merged
 
 
