@@ -45,15 +45,28 @@ def schema_check_spec(table: str, blocking: bool = True) -> dg.AssetCheckSpec:
     )
 
 
-def validate_tables(frames: dict[str, pl.DataFrame]) -> list[dg.AssetCheckResult]:
-    """Validate every frame eagerly, collecting all failure cases (see `raise_on_failed_checks`)."""
-    results = []
+def schema_failures(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """Validate every frame eagerly against its table's model: failure cases of the tables that fail."""
+    failures = {}
     for table, frame in frames.items():
-        key = dg.AssetKey(table.split("."))
         try:
             TABLES[table].validate(frame, lazy=True)
         except pandera.errors.SchemaErrors as error:
-            cases = error.failure_cases
+            failures[table] = error.failure_cases
+    return failures
+
+
+def validate_tables(
+    frames: dict[str, pl.DataFrame], failures: dict[str, pl.DataFrame] | None = None
+) -> list[dg.AssetCheckResult]:
+    """One check result per frame, collecting all failure cases (see `raise_on_failed_checks`);
+    `failures` from `schema_failures` when the caller has already validated the frames."""
+    failures = schema_failures(frames) if failures is None else failures
+    results = []
+    for table, frame in frames.items():
+        key = dg.AssetKey(table.split("."))
+        cases = failures.get(table)
+        if cases is not None:
             results.append(
                 dg.AssetCheckResult(
                     asset_key=key,

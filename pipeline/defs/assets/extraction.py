@@ -7,12 +7,12 @@ from datetime import UTC, datetime
 
 import dagster as dg
 import duckdb
-import pandera.errors
 import polars as pl
 
 from pipeline.defs.metadata import (
     raise_on_failed_checks,
     schema_check_spec,
+    schema_failures,
     table_metadata,
     table_spec,
     validate_tables,
@@ -27,7 +27,7 @@ from pipeline.extraction import (
     ExtractionFailure,
     extract_batches,
 )
-from pipeline.schemas import TABLES, ExtractionLog, QuarantinedArticles, empty_frame
+from pipeline.schemas import ExtractionLog, QuarantinedArticles, empty_frame
 from pipeline.warehouse import read_frame, replace_rows, row_counts
 
 EXTRACTION_TABLES = (
@@ -73,8 +73,12 @@ def article_extractions(
             chunk = pending.slice(start, ARTICLES_PER_CHUNK)
             for batch in extract_batches(nlp, _article_inputs(con, chunk)):
                 now = datetime.now(UTC)
-                batch, frames = _set_aside_broken_articles(batch, _batch_frames(batch, now))
-                checks = validate_tables(frames)
+                frames = _batch_frames(batch, now)
+                broken_rows = schema_failures(frames)
+                if broken_rows:
+                    batch, frames = _set_aside_broken_articles(batch, frames, broken_rows)
+                    broken_rows = schema_failures(frames)
+                checks = validate_tables(frames, broken_rows)
                 yield from raise_on_failed_checks(checks)
                 _write_batch(con, batch, frames, now)
                 for table, frame in frames.items():
@@ -144,22 +148,19 @@ def _batch_frames(batch: ExtractedBatch, now: datetime) -> dict[str, pl.DataFram
 
 
 def _set_aside_broken_articles(
-    batch: ExtractedBatch, frames: dict[str, pl.DataFrame]
+    batch: ExtractedBatch, frames: dict[str, pl.DataFrame], failures: dict[str, pl.DataFrame]
 ) -> tuple[ExtractedBatch, dict[str, pl.DataFrame]]:
     """An article whose rows break a table's contract (an extractor bug on odd text) is quarantined like
     an article whose extractor raised; the batch's other articles still land. It is retried next run."""
     broken: dict[str, str] = {}
-    for table, frame in frames.items():
-        try:
-            TABLES[table].validate(frame, lazy=True)
-        except pandera.errors.SchemaErrors as error:
-            for case in error.failure_cases.iter_rows(named=True):
-                if case["index"] is None:
-                    return batch, frames  # a whole-table problem: the blocking check stops the run
-                article_id = frame["article_id"][case["index"]]
-                broken.setdefault(
-                    article_id, f"{table}.{case['column']} fails {case['check']}: {case['failure_case']}"
-                )
+    for table, cases in failures.items():
+        for case in cases.iter_rows(named=True):
+            if case["index"] is None:
+                return batch, frames  # a whole-table problem: the blocking check stops the run
+            article_id = frames[table]["article_id"][case["index"]]
+            broken.setdefault(
+                article_id, f"{table}.{case['column']} fails {case['check']}: {case['failure_case']}"
+            )
     if not broken:
         return batch, frames
     kept = ~pl.col("article_id").is_in(list(broken))
