@@ -19,6 +19,7 @@ import polars as pl
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.corpora import corpus_files  # noqa: E402
 from pipeline.extract.document import BlockIndex  # noqa: E402
 from pipeline.extract.nlp import load_nlp  # noqa: E402
 from pipeline.extract.parsing import ParsedArticle, parse_article  # noqa: E402
@@ -54,10 +55,8 @@ def bare_spacy(articles: dict[str, ParsedArticle]) -> pl.DataFrame:
 
 
 def corpus_articles() -> dict[str, ParsedArticle]:
-    paths = sorted((SHARED / "corpus" / "bbc").glob("*/*.txt"))
-    paths += sorted((SHARED / "corpus" / "polnear").glob("*/text/*.txt"))
     articles = {}
-    for path in paths:
+    for path, _ in corpus_files():
         try:
             articles[str(path)] = parse_article(decode_article_bytes(path.read_bytes()).text)
         except UnreadableArticle:

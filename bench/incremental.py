@@ -20,21 +20,10 @@ sys.path.insert(0, str(REPO))
 
 import dagster as dg  # noqa: E402
 
+from bench.corpora import copy_corpora  # noqa: E402
 from pipeline.runner import run_pipeline  # noqa: E402
 
-CORPUS = REPO.parent / "shared" / "corpus"
 NEW_ARTICLE = REPO / "tests" / "fixtures" / "storm_page.html"
-
-
-def copy_corpora(raw: Path) -> None:
-    for path in sorted((CORPUS / "bbc").glob("*/*.txt")):
-        target = raw / "bbc" / path.parent.name / path.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, target)
-    for path in sorted(CORPUS.glob("polnear/*/text/*.txt")):
-        target = raw / "polnear" / path.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, target)
 
 
 def timed_run(raw: Path, warehouse: Path) -> tuple[float, dict[str, float]]:

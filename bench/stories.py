@@ -8,7 +8,6 @@ articles, and prints how many stories it found and how large they are.
 """
 
 import argparse
-import shutil
 import sys
 import tempfile
 import time
@@ -20,23 +19,15 @@ import polars as pl
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.corpora import copy_corpora  # noqa: E402
 from pipeline.defs.assets.resolution import STORY_FEATURES_SQL  # noqa: E402
 from pipeline.extract.stories import group_stories  # noqa: E402
 from pipeline.runner import run_pipeline  # noqa: E402
 
-CORPUS = REPO.parent / "shared" / "corpus"
-
 
 def build_warehouse(folder: Path) -> Path:
     raw = folder / "raw"
-    for path in sorted((CORPUS / "bbc").glob("*/*.txt")):
-        target = raw / "bbc" / path.parent.name / path.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, target)
-    for path in sorted(CORPUS.glob("polnear/*/text/*.txt")):
-        target = raw / "polnear" / path.name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, target)
+    copy_corpora(raw)
     warehouse = folder / "warehouse" / "news.duckdb"
     started = time.perf_counter()
     assert run_pipeline(raw, warehouse).success
