@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from itertools import combinations
+from typing import Generic, TypeVar
 
 import polars as pl
 
@@ -33,6 +34,7 @@ MIN_QUOTE_WORDS = 5
 #: Words a shorter rendering of a quote shares with the longer one's text, at its start, to be compared.
 SHINGLE_WORDS = 5
 _NON_WORD = re.compile(r"[^\w\s]")
+T = TypeVar("T")
 
 
 def quote_key(text: str) -> str:
@@ -55,28 +57,21 @@ def quote_clusters(texts: list[str]) -> list[str | None]:
             words = key.split()
             for start in range(len(words) - SHINGLE_WORDS + 1):
                 by_shingle[" ".join(words[start : start + SHINGLE_WORDS])].append(i)
-    parent = list(range(len(keys)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    groups: _Groups[int] = _Groups()
     for i, key in enumerate(keys):
         if not usable[i]:
             continue
         first = " ".join(key.split()[:SHINGLE_WORDS])
         for j in by_shingle.get(first, ()):
             if j != i and f" {key} " in f" {keys[j]} ":
-                parent[root(i)] = root(j)
+                groups.join(i, j)
     longest: dict[int, str] = {}
     for i, key in enumerate(keys):
         if usable[i]:
-            r = root(i)
-            if len(key) > len(longest.get(r, "")):
-                longest[r] = key
-    return [longest[root(i)] if usable[i] else None for i in range(len(keys))]
+            root = groups.root(i)
+            if len(key) > len(longest.get(root, "")):
+                longest[root] = key
+    return [longest[groups.root(i)] if usable[i] else None for i in range(len(keys))]
 
 
 def group_stories(features: pl.DataFrame, article_ids: list[str] | None = None) -> pl.DataFrame:
@@ -102,38 +97,46 @@ def group_stories(features: pl.DataFrame, article_ids: list[str] | None = None) 
     for feature, members in holders.items():
         for pair in combinations(sorted(members), 2):
             shared[pair].append(feature)
-    parent = {a: a for a in articles}
-    best = dict.fromkeys(articles, 1.0)
-    joined: dict[str, float] = {}
-
-    def root(a: str) -> str:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
+    groups: _Groups[str] = _Groups()
+    joined: dict[str, float] = {}  # best score that joined each article; a story of one scores 1.0
     for (a, b), common in shared.items():
         if len(common) < MIN_SHARED_FEATURES:
             continue
         overlap = sum(weight[f] for f in by_article[a] & by_article[b])
         similarity = overlap / (totals[a] + totals[b] - overlap)
         if similarity >= STORY_SIMILARITY:
-            parent[root(a)] = root(b)
+            groups.join(a, b)
             for article in (a, b):
                 joined[article] = max(joined.get(article, 0.0), similarity)
-    best.update(joined)
     members: dict[str, list[str]] = defaultdict(list)
     for article in articles:
-        members[root(article)].append(article)
+        members[groups.root(article)].append(article)
     story_of = {a: _story_id(group) for group in members.values() for a in group}
     return pl.DataFrame(
         {
             "article_id": articles,
             "story_id": [story_of[a] for a in articles],
-            "similarity": [round(best[a], 4) for a in articles],
+            "similarity": [round(joined.get(a, 1.0), 4) for a in articles],
         },
         schema={"article_id": pl.String, "story_id": pl.String, "similarity": pl.Float64},
     )
+
+
+class _Groups(Generic[T]):
+    """Disjoint sets (union-find with path halving): which items have been joined, directly or not."""
+
+    def __init__(self) -> None:
+        self._parent: dict[T, T] = {}
+
+    def root(self, item: T) -> T:
+        parent = self._parent
+        while parent.get(item, item) != item:
+            parent[item] = parent.get(parent[item], parent[item])
+            item = parent[item]
+        return item
+
+    def join(self, a: T, b: T) -> None:
+        self._parent[self.root(a)] = self.root(b)
 
 
 def _story_id(article_ids: list[str]) -> str:
