@@ -196,7 +196,7 @@ def _retype_by_name(doc: Doc, candidates: Sequence[_Candidate]) -> None:
         place = is_place(tokens.text)  # `New York City` and `Cape Town` are not clubs
         if len(tokens) > 1 and last in EVENT_HEAD_WORDS:
             c.type = "EVENT"
-        elif len(tokens) > 1 and (last in ORG_HEAD_WORDS or last in CLUB_WORDS) and not place:
+        elif (len(tokens) > 1 and last in ORG_HEAD_WORDS and not place) or _is_club_name(tokens):
             c.type = "ORG"
         elif c.type != "PLACE" and place and not _followed_by_club_word(doc, c):
             # A lone word the tagger called a person stays one when it is a common surname (`Warren`).
@@ -212,10 +212,14 @@ def _retype_by_name(doc: Doc, candidates: Sequence[_Candidate]) -> None:
             c.type = "PERSON"
 
 
+def _is_club_name(name: Span) -> bool:
+    """`Leeds United`, `Man City`, `Aston Villa`: a club word ends the name, and the whole is not a place
+    (`New York City`, `Cape Town`)."""
+    return len(name) > 1 and name[-1].lower_ in CLUB_WORDS and not is_place(name.text)
+
+
 def _followed_by_club_word(doc: Doc, c: _Candidate) -> bool:
-    if c.end >= len(doc) or doc[c.end].lower_ not in CLUB_WORDS or not doc[c.end].is_title:
-        return False
-    return not is_place(doc[c.start : c.end + 1].text)
+    return c.end < len(doc) and doc[c.end].is_title and _is_club_name(doc[c.start : c.end + 1])
 
 
 def _club_names(doc: Doc, candidates: Sequence[_Candidate]) -> dict[str, str]:
@@ -224,12 +228,7 @@ def _club_names(doc: Doc, candidates: Sequence[_Candidate]) -> dict[str, str]:
     clubs: dict[str, str] = {}
     for c in candidates:
         tokens = doc[c.start : c.end]
-        if (
-            c.type == "ORG"
-            and len(tokens) >= 2
-            and tokens[-1].lower_ in CLUB_WORDS
-            and not is_place(tokens.text)
-        ):
+        if c.type == "ORG" and _is_club_name(tokens):
             clubs.setdefault(name_key(tokens[:-1].text), _clean_name(tokens.text))
     return clubs
 
@@ -345,7 +344,7 @@ def _untagged_person_names(doc: Doc, candidates: list[_Candidate], index: BlockI
         words = tuple(t.text for t in doc[c.start : c.end])
         if words[0][:1].isupper() and not (len(words) == 1 and words[0] in CALENDAR_WORDS):
             tagged.setdefault(words, c.type)
-        if c.type == "ORG" and len(words) > 1 and words[-1].lower() in CLUB_WORDS:
+        if c.type == "ORG" and _is_club_name(doc[c.start : c.end]):
             tagged.setdefault(words[:-1], "ORG")  # `Leeds` for `Leeds United`
     longest = max((len(w) for w in tagged), default=0)
     covered = _covered_tokens(candidates)
@@ -438,9 +437,10 @@ def _to_mention(doc: Doc, c: _Candidate, short_names: dict[str, str], index: Blo
     surface = span.text
     name = _clean_name(surface)
     full_name = short_names.get(name_key(name)) if c.end - c.start == 1 else None
-    if full_name is not None and (c.type == "PERSON" or full_name.split()[-1].lower() in CLUB_WORDS):
+    club = full_name is not None and full_name.split()[-1].lower() in CLUB_WORDS
+    if full_name is not None and (c.type == "PERSON" or club):
         name = full_name
-        c.type = "ORG" if full_name.split()[-1].lower() in CLUB_WORDS else "PERSON"
+        c.type = "ORG" if club else "PERSON"
     elif c.type == "PLACE":
         name = canonical_country(name) or name
     block_kind = index.kind_at(span.start_char) or "body"
