@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from pipeline.extract.document import Block
 from pipeline.extract.lexicon import given_names, is_known_name
@@ -39,14 +40,16 @@ MAX_LABEL_CHARS = 40
 
 def text_for_nlp(text: str, blocks: Sequence[Block]) -> str:
     """`text` with headline and shouted words re-cased by the article's own evidence; same length."""
-    evidence = _casing_evidence(text, blocks)
+    lines = [
+        _Line(block, words, _is_shouted(words))
+        for block in blocks
+        if len(words := list(WORD.finditer(text, block.start_char, block.end_char))) >= MIN_WORDS
+    ]
+    evidence = _casing_evidence(text, lines)
     chars = list(text)
     changed = False
-    for block in blocks:
-        words = list(WORD.finditer(text, block.start_char, block.end_char))
-        if len(words) < MIN_WORDS:
-            continue
-        if _is_shouted(words):
+    for block, words, shouted in lines:
+        if shouted:
             recased = _recase_shouted(words, evidence)
         elif block.kind in HEADLINE_KINDS and _is_title_cased(words):
             recased = _recase_title(words, evidence)
@@ -59,12 +62,19 @@ def text_for_nlp(text: str, blocks: Sequence[Block]) -> str:
     return "".join(chars) if changed else text
 
 
-def _casing_evidence(text: str, blocks: Sequence[Block]) -> dict[str, Counter[str]]:
+class _Line(NamedTuple):
+    """A block of at least MIN_WORDS words, with its words and whether it is shouted."""
+
+    block: Block
+    words: list[re.Match[str]]
+    shouted: bool
+
+
+def _casing_evidence(text: str, lines: Sequence[_Line]) -> dict[str, Counter[str]]:
     """Lowercased word -> how it is written in running text, sentence starts left out."""
     evidence: dict[str, Counter[str]] = defaultdict(Counter)
-    for block in blocks:
-        words = list(WORD.finditer(text, block.start_char, block.end_char))
-        if block.kind in HEADLINE_KINDS or len(words) < MIN_WORDS or _is_shouted(words):
+    for block, words, shouted in lines:
+        if block.kind in HEADLINE_KINDS or shouted:
             continue
         for match in words:
             before = text[block.start_char : match.start()].rstrip(" \"'“‘(")
