@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -48,7 +49,7 @@ class RawFile:
 
     @property
     def sidecar_path(self) -> Path:
-        return self.path.with_name(self.path.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
+        return sidecar_of(self.path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +77,9 @@ def scan_raw_folder(root: Path) -> tuple[list[RawFile], list[Quarantined]]:
     refused: list[Quarantined] = []
     for path in walk_raw_folder(root):
         relative = path.relative_to(root).as_posix()
+        # Bytes that are not UTF-8 in the name (`caf\xe9.txt` from a Latin-1 system) come back escaped.
         printable = os.fsencode(relative).decode("utf-8", "backslashreplace")
-        if (
-            printable != relative
-        ):  # bytes that are not UTF-8 in the name (`caf\xe9.txt` from a Latin-1 system)
+        if printable != relative:
             refused.append(
                 Quarantined(
                     printable,
@@ -121,11 +121,16 @@ def scan_raw_folder(root: Path) -> tuple[list[RawFile], list[Quarantined]]:
             )
             continue
         modified = stat.st_mtime_ns
-        sidecar = path.with_name(path.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
+        sidecar = sidecar_of(path)
         if sidecar.exists():
             modified = max(modified, sidecar.stat().st_mtime_ns)
         files.append(RawFile(root, relative, stat.st_size, modified))
     return sorted(files, key=lambda f: f.source_path), refused
+
+
+def sidecar_of(path: Path) -> Path:
+    """`story.txt` -> `story.meta.json`: the metadata that overrides what the file's text says."""
+    return path.with_name(path.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
 
 
 def walk_raw_folder(root: Path, include_sidecars: bool = False) -> Iterator[Path]:
@@ -194,9 +199,8 @@ def _read_whole(raw: RawFile) -> bytes | Quarantined:
         return Quarantined(
             raw.source_path, "read", "unreadable", f"cannot read the file: {error.strerror}", raw.size_bytes
         )
-    if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns) or len(
-        data
-    ) != after.st_size:
+    unchanged = (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns)
+    if not unchanged or len(data) != after.st_size:
         return Quarantined(
             raw.source_path,
             "read",
@@ -210,11 +214,11 @@ def _read_whole(raw: RawFile) -> bytes | Quarantined:
 def _read_batch(raw: RawFile) -> list[tuple[RawFile, ReadArticle | Quarantined]]:
     """A JSON Lines batch: one article per line (`title`, `text`; optional `url`, `outlet`, `published`,
     `authors`). A bad line is quarantined on its own; the good lines land."""
-    if raw.size_bytes > MAX_BATCH_BYTES:
-        detail = (
-            f"{raw.size_bytes:,} bytes is over the {MAX_BATCH_BYTES:,}-byte limit for one batch; split it"
-        )
-        return [(raw, Quarantined(raw.source_path, "read", "too_large", detail, raw.size_bytes))]
+    oversized = too_large(raw.size_bytes, MAX_BATCH_BYTES, "one batch")
+    if oversized is not None:
+        return [
+            (raw, Quarantined(raw.source_path, "read", oversized.reason, oversized.detail, raw.size_bytes))
+        ]
     data = _read_whole(raw)
     if isinstance(data, Quarantined):
         return [(raw, data)]
@@ -260,8 +264,10 @@ def _overridden(found: ArticleMeta, sidecar: ArticleMeta | None) -> ArticleMeta:
         return found
     return ArticleMeta(
         **{
-            name: getattr(sidecar, name) if getattr(sidecar, name) is not None else getattr(found, name)
-            for name in ("outlet", "url", "published_date", "authors")
+            f.name: getattr(sidecar, f.name)
+            if getattr(sidecar, f.name) is not None
+            else getattr(found, f.name)
+            for f in dataclasses.fields(ArticleMeta)
         }
     )
 

@@ -40,14 +40,15 @@ class DecodedText:
     encoding: str
 
 
-def too_large(size_bytes: int) -> UnreadableArticle | None:
-    """The refusal for a file too large to be one article, decided from its size before reading it."""
-    if size_bytes <= MAX_ARTICLE_BYTES:
+def too_large(
+    size_bytes: int, limit: int = MAX_ARTICLE_BYTES, holds: str = "one article"
+) -> UnreadableArticle | None:
+    """The refusal for a file too large to be what it `holds`, decided from its size before reading it."""
+    if size_bytes <= limit:
         return None
     return UnreadableArticle(
         "too_large",
-        f"{size_bytes:,} bytes is over the {MAX_ARTICLE_BYTES:,}-byte limit for one article; "
-        "split the file into articles",
+        f"{size_bytes:,} bytes is over the {limit:,}-byte limit for {holds}; split the file into articles",
     )
 
 
