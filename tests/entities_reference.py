@@ -32,7 +32,7 @@ from pipeline.extract.reading import decode_article_bytes
 from pipeline.extract.resolution import resolve_entities
 from pipeline.extraction import ArticleInput, extract_batches
 from tests.polnear import raw_to_clean_offsets
-from tests.scoring import Score
+from tests.scoring import Score, f1, ratio
 
 REFERENCE = Path(__file__).resolve().parent / "fixtures" / "entities_gold.json"
 SCORED_TYPES = ("PERSON", "ORG", "PLACE")
@@ -55,10 +55,7 @@ class MentionScores(Score):
 
     def type_f1(self, entity_type: str) -> float:
         counts = self.by_type[entity_type]
-        typed = Score(
-            found=counts["right"], gold=counts["gold"], right=counts["right"], predicted=counts["predicted"]
-        )
-        return typed.f1
+        return f1(ratio(counts["right"], counts["predicted"]), ratio(counts["right"], counts["gold"]))
 
     def summary(self) -> str:
         types = ", ".join(f"{t} {self.type_f1(t):.3f}" for t in SCORED_TYPES)

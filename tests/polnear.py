@@ -30,7 +30,7 @@ from pathlib import Path
 from pipeline.extract.nlp import load_nlp
 from pipeline.extract.parsing import parse_article
 from pipeline.extraction import ArticleInput, extract_batches
-from tests.scoring import ratio
+from tests.scoring import f1, ratio
 
 WORD = re.compile(r"\w+")
 PRONOUNS = frozenset("he she they it we i you his her their its our this that these those who".split())
@@ -86,8 +86,7 @@ class QuoteScores:
 
     @property
     def quote_f1(self) -> float:
-        p, r = self.quote_precision, self.quote_recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.quote_precision, self.quote_recall)
 
     @property
     def speaker_accuracy(self) -> float:

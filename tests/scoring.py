@@ -29,6 +29,11 @@ def ratio(part: int, whole: int) -> float:
     return part / whole if whole else 1.0
 
 
+def f1(precision: float, recall: float) -> float:
+    """The harmonic mean of precision and recall (0 when both are 0)."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 @dataclass
 class Score:
     """`found` of `gold` items were predicted; `right` of `predicted` items are in the gold."""
@@ -49,8 +54,7 @@ class Score:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision, self.recall)
 
 
 def words(text: str) -> list[str]:
