@@ -1,20 +1,30 @@
 """Benchmark: the whole pipeline over a corpus vs the bare spaCy pipeline over the same texts.
 
-    .venv/bin/python bench/pipeline_throughput.py [--corpus ../shared/corpus/bbc] [--limit N]
+    .venv/bin/python bench/pipeline_throughput.py [--corpus ../shared/corpus/bbc] [--limit N] [--workers 2]
+    .venv/bin/python bench/pipeline_throughput.py --limit 300 --profile 25
 
-Each phase runs in its own process, so peak memory (max RSS) is that phase's alone. Prints articles/s,
-words/s, peak RSS and the pipeline/bare-spaCy throughput ratio.
+Phases, each in its own process so peak memory is that phase's alone: bare `nlp.pipe` (one process),
+the whole pipeline in one process, and the whole pipeline under Dagster's multiprocess executor with
+`--workers` extraction steps at once. Prints articles/s, words/s, peak memory (the phase's own peak RSS,
+and for the pipeline the peak summed PSS of its whole process tree, sampled every 0.2 s), the step times
+and the ratios. `--profile N` instead profiles one in-process
+run with cProfile and prints its N most expensive functions (own time and cumulative time).
 """
 
 import argparse
+import cProfile
 import json
+import pstats
 import resource
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+
+import psutil
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "bbc"
@@ -43,8 +53,10 @@ def bare_spacy(files: list[Path]) -> dict[str, float]:
     return {"seconds": seconds, "words": sum(len(t.split()) for t in texts), "articles": len(texts)}
 
 
-def whole_pipeline(files: list[Path]) -> dict[str, float]:
+def whole_pipeline(files: list[Path], workers: int = 1) -> dict[str, object]:
     """Ingest, extract, resolve and publish into an empty warehouse in a temporary folder."""
+    import dagster as dg
+
     from pipeline.extract.reading import decode_article_bytes
     from pipeline.runner import run_pipeline
 
@@ -54,21 +66,71 @@ def whole_pipeline(files: list[Path]) -> dict[str, float]:
             target = raw / f.parent.name / f.name
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(f, target)
-        started = time.perf_counter()
-        result = run_pipeline(raw, Path(tmp) / "warehouse" / "news.duckdb")
-        seconds = time.perf_counter() - started
-        assert result.success
-        steps = {
-            event.step_key: event.event_specific_data.duration_ms / 1000
-            for event in result.all_events
-            if event.is_step_success
-        }
+        with dg.DagsterInstance.local_temp(overrides={"telemetry": {"enabled": False}}) as instance:
+            with TreeMemory() as memory:
+                started = time.perf_counter()
+                result = run_pipeline(raw, Path(tmp) / "warehouse" / "news.duckdb", instance, workers=workers)
+                seconds = time.perf_counter() - started
+            assert result.success
+            steps = {
+                s.step_key: round((s.end_time or 0) - (s.start_time or 0), 1)
+                for s in instance.get_run_step_stats(result.run_id)
+            }
     words = sum(len(decode_article_bytes(f.read_bytes()).text.split()) for f in files)
-    return {"seconds": seconds, "words": words, "articles": len(files), "steps": steps}
+    return {
+        "seconds": seconds,
+        "words": words,
+        "articles": len(files),
+        "steps": steps,
+        "tree_rss_mb": memory.peak_mb,
+    }
 
 
-def run_phase(phase: str, corpus: Path, limit: int | None) -> dict:
-    command = [sys.executable, __file__, "--phase", phase, "--corpus", str(corpus)]
+class TreeMemory:
+    """Samples the summed proportional set size (PSS) of this process and all its descendants (step
+    processes, fork server): pages the forked processes share (the spaCy model) count once in all."""
+
+    def __init__(self) -> None:
+        self.peak_mb = 0.0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        me = psutil.Process()
+        while not self._done.wait(0.2):
+            total = 0
+            for process in [me, *me.children(recursive=True)]:
+                try:
+                    total += process.memory_full_info().pss
+                except psutil.Error:
+                    continue
+            self.peak_mb = max(self.peak_mb, total / 2**20)
+
+    def __enter__(self) -> "TreeMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._done.set()
+        self._thread.join()
+
+
+def profile(files: list[Path], top: int) -> None:
+    """One in-process run under cProfile: where the time goes."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    result = whole_pipeline(files)
+    profiler.disable()
+    print(
+        f"{len(files)} articles in {result['seconds']:.1f} s (under the profiler); steps: {result['steps']}"
+    )
+    for order in ("tottime", "cumulative"):
+        print(f"\n--- top {top} functions by {order} ---")
+        pstats.Stats(profiler).strip_dirs().sort_stats(order).print_stats(top)
+
+
+def run_phase(phase: str, corpus: Path, limit: int | None, workers: int) -> dict:
+    command = [sys.executable, __file__, "--phase", phase, "--corpus", str(corpus), "--workers", str(workers)]
     if limit:
         command += ["--limit", str(limit)]
     done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=True)
@@ -79,27 +141,50 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int)
-    parser.add_argument("--phase", choices=["spacy", "pipeline"])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--profile", type=int, metavar="N")
+    parser.add_argument("--phase", choices=["spacy", "pipeline", "pipeline-workers"])
     args = parser.parse_args()
     files = corpus_files(args.corpus, args.limit)
+    if args.profile:
+        profile(files, args.profile)
+        return
     if args.phase:
-        measure = bare_spacy if args.phase == "spacy" else whole_pipeline
-        print(json.dumps({**measure(files), "peak_rss_mb": peak_rss_mb()}))
+        if args.phase == "spacy":
+            measured = bare_spacy(files)
+        else:
+            measured = whole_pipeline(files, args.workers if args.phase == "pipeline-workers" else 1)
+        print(json.dumps({**measured, "peak_rss_mb": peak_rss_mb()}))
         return
 
     print(f"corpus: {args.corpus} ({len(files)} articles)")
-    results = {phase: run_phase(phase, args.corpus, args.limit) for phase in ("spacy", "pipeline")}
+    phases = ("spacy", "pipeline", "pipeline-workers")
+    results = {phase: run_phase(phase, args.corpus, args.limit, args.workers) for phase in phases}
+    names = {
+        "spacy": "bare spaCy",
+        "pipeline": "pipeline, 1 process",
+        "pipeline-workers": f"pipeline, {args.workers} workers",
+    }
     for phase, r in results.items():
+        memory = f"peak RSS {r['peak_rss_mb']:6.0f} MB"
+        if "tree_rss_mb" in r:
+            memory += f", process tree {r['tree_rss_mb']:6.0f} MB (PSS)"
         print(
-            f"{phase:>9}: {r['seconds']:7.1f} s  {r['articles'] / r['seconds']:7.1f} articles/s  "
-            f"{r['words'] / r['seconds']:9.0f} words/s  peak RSS {r['peak_rss_mb']:7.0f} MB"
+            f"{names[phase]:>22}: {r['seconds']:7.1f} s  {r['articles'] / r['seconds']:6.1f} articles/s  "
+            f"{r['words'] / r['seconds']:7.0f} words/s  {memory}"
         )
-    for step, seconds in results["pipeline"].get("steps", {}).items():
-        print(f"           step {step}: {seconds:.1f} s")
-    ratio = (results["pipeline"]["words"] / results["pipeline"]["seconds"]) / (
-        results["spacy"]["words"] / results["spacy"]["seconds"]
+    for phase in phases[1:]:
+        print(f"steps, {names[phase]}:")
+        for step, seconds in results[phase]["steps"].items():
+            print(f"    {step}: {seconds:.1f} s")
+    rate = {phase: r["words"] / r["seconds"] for phase, r in results.items()}
+    print(
+        f"pipeline, 1 process = {rate['pipeline'] / rate['spacy']:.2f} x bare spaCy (same model, one process)"
     )
-    print(f"pipeline throughput = {ratio:.2f} x bare spaCy (same model, one process)")
+    print(
+        f"pipeline, {args.workers} workers = {rate['pipeline-workers'] / rate['pipeline']:.2f} x the one-process "
+        f"pipeline = {rate['pipeline-workers'] / rate['spacy']:.2f} x bare spaCy"
+    )
 
 
 if __name__ == "__main__":

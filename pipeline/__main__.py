@@ -1,9 +1,11 @@
-"""`python -m pipeline`: materialise the whole asset graph over the raw folder and print a summary.
+"""`python -m pipeline [--workers N]`: materialise the whole asset graph over the raw folder, print a summary.
 
-Runs in-process through Dagster, recorded in the instance at $DAGSTER_HOME when it is set, so the run
+With one worker every step runs in this process; with more, under the multiprocess executor. The run is
+recorded in the instance at $DAGSTER_HOME when it is set (needed for more workers), so it
 also shows in the Dagster UI.
 """
 
+import argparse
 import os
 import sys
 
@@ -21,13 +23,22 @@ SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes), (SELECT c
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description="Materialise the whole asset graph over the raw folder.")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="extraction batches run at once, each in its own process (default 1: everything in this "
+        "process, the fastest for a few new files; use the number of cores for a large backfill)",
+    )
+    args = parser.parse_args()
     raw, warehouse = settings.raw_dir(), settings.warehouse_path()
     print(f"raw folder: {raw.resolve()}\nwarehouse:  {warehouse.resolve()}")
     if not raw.is_dir():
         print(f"error: raw folder {raw} does not exist (set NEWS_RAW_DIR)", file=sys.stderr)
         return 2
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else None
-    result = run_pipeline(raw, warehouse, instance)
+    result = run_pipeline(raw, warehouse, instance, workers=args.workers)
     if not result.success:
         print("error: the run failed; see the log above", file=sys.stderr)
         return 1

@@ -75,6 +75,7 @@ def scan_raw_folder(root: Path) -> tuple[list[RawFile], list[Quarantined]]:
     root = root.resolve()
     files: list[RawFile] = []
     refused: list[Quarantined] = []
+    listings: dict[Path, frozenset[str]] = {}
     for path in walk_raw_folder(root):
         relative = path.relative_to(root).as_posix()
         # Bytes that are not UTF-8 in the name (`caf\xe9.txt` from a Latin-1 system) come back escaped.
@@ -122,7 +123,9 @@ def scan_raw_folder(root: Path) -> tuple[list[RawFile], list[Quarantined]]:
             continue
         modified = stat.st_mtime_ns
         sidecar = sidecar_of(path)
-        if sidecar.exists():
+        if sidecar.parent not in listings:  # one listing per folder, not a system call per file
+            listings[sidecar.parent] = frozenset(os.listdir(sidecar.parent))
+        if sidecar.name in listings[sidecar.parent]:
             modified = max(modified, sidecar.stat().st_mtime_ns)
         files.append(RawFile(root, relative, stat.st_size, modified))
     return sorted(files, key=lambda f: f.source_path), refused
@@ -134,15 +137,25 @@ def sidecar_of(path: Path) -> Path:
 
 
 def walk_raw_folder(root: Path, include_sidecars: bool = False) -> Iterator[Path]:
-    """Visible files under `root` in sorted order; hidden files and folders are not articles."""
-    for directory, subdirectories, names in os.walk(root):
-        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
-        for name in sorted(names):
-            if name.startswith(".") or (name.endswith(SIDECAR_SUFFIX) and not include_sidecars):
-                continue
-            path = Path(directory) / name
-            if path.is_file() or path.is_symlink():
-                yield path
+    """Visible files under `root` in sorted order; hidden files and folders are not articles.
+
+    Directory entries say what they are without a system call per file (a scan of 30,000 files is
+    dominated by these calls)."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from walk_raw_folder(Path(entry.path), include_sidecars)
+        elif entry.is_dir():
+            continue  # a link to a folder is not followed
+        elif entry.name.endswith(SIDECAR_SUFFIX) and not include_sidecars:
+            continue
+        elif entry.is_file() or entry.is_symlink():
+            yield Path(entry.path)
 
 
 def _inside(path: Path, root: Path) -> bool:

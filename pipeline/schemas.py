@@ -264,6 +264,62 @@ TABLES: dict[str, type[_Table]] = {
 }
 
 
+class CrossArticleInputs(_Table):
+    """What each cross-article step last computed from, per article (staging): a run redoes only the
+    articles whose inputs changed since."""
+
+    step: str = pa.Field(description="entities, quotes or stories.")
+    article_id: str
+    stamp: str = pa.Field(description="Fingerprint of the article's inputs to that step when it last ran.")
+
+
+class NameFeatures(_Table):
+    """For each distinct mention name and type, what its resolution depends on (staging): names that share
+    no feature never change each other's entity, so resolution redoes only the names linked to new ones."""
+
+    name: str
+    type: str
+    feature: str
+
+
+class QuoteTexts(_Table):
+    """Each quote's own folded text (staging): a new quote is matched against these to find the quotes
+    whose `quote_key` it can change."""
+
+    quote_id: str = pa.Field(unique=True)
+    quote_key: str = pa.Field(description="The quote's own text with case, accents and punctuation folded.")
+
+
+class EntityPairs(_Table):
+    """Each pair of entities named in one article (staging), kept for the articles whose mentions change."""
+
+    article_id: str
+    entity_a: str
+    entity_b: str
+
+
+class ComentionsByOutlet(_Table):
+    """Articles naming both entities of a pair, per outlet (staging): what `entity_comentions` sums, kept
+    up to date for the pairs a run touches instead of recounted over every article at query time."""
+
+    entity_a: str
+    entity_b: str
+    outlet: str
+    articles: int
+
+
+#: The pipeline's bookkeeping: created with the tables but not assets of their own.
+STATE_TABLES: dict[str, type[_Table]] = {
+    "staging.cross_article_inputs": CrossArticleInputs,
+    "staging.name_features": NameFeatures,
+    "staging.quote_texts": QuoteTexts,
+    "staging.entity_pairs": EntityPairs,
+    "staging.comentions_by_outlet": ComentionsByOutlet,
+}
+#: Every table the warehouse holds.
+ALL_TABLES: dict[str, type[_Table]] = {**TABLES, **STATE_TABLES}
+
+
 def empty_frame(model: type[_Table]) -> pl.DataFrame:
     """A zero-row frame with the model's columns and dtypes."""
     schema = model.to_schema()

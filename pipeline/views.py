@@ -50,16 +50,13 @@ VIEWS: dict[str, tuple[str, str]] = {
     "entity_comentions": (
         "Pairs of entities named in the same article, with how many articles name both, overall and by outlet.",
         """
-        WITH present AS (
-            SELECT DISTINCT m.article_id, m.entity_id, coalesce(a.outlet, 'unknown') AS outlet
-            FROM entity_mentions m JOIN articles a USING (article_id)
-        )
-        SELECT x.entity_id AS entity_a, ea.name AS name_a, y.entity_id AS entity_b, eb.name AS name_b,
-               count(*) AS article_count, histogram(x.outlet) AS articles_by_outlet
-        FROM present x
-        JOIN present y ON x.article_id = y.article_id AND x.entity_id < y.entity_id
-        JOIN entities ea ON ea.entity_id = x.entity_id
-        JOIN entities eb ON eb.entity_id = y.entity_id
+        SELECT c.entity_a, ea.name AS name_a, c.entity_b, eb.name AS name_b,
+               sum(c.articles) AS article_count,
+               map_from_entries(list(struct_pack(k := c.outlet, v := c.articles) ORDER BY c.outlet))
+                   AS articles_by_outlet
+        FROM staging.comentions_by_outlet c
+        JOIN entities ea ON ea.entity_id = c.entity_a
+        JOIN entities eb ON eb.entity_id = c.entity_b
         GROUP BY ALL
         """,
     ),
@@ -84,6 +81,28 @@ VIEWS: dict[str, tuple[str, str]] = {
                min(a.published_date) AS first_published, max(a.published_date) AS last_published
         FROM stories s JOIN articles a USING (article_id)
         GROUP BY s.story_id
+        """,
+    ),
+}
+
+#: The same views for readers of the Parquet export, which has no staging tables: there, entity pairs are
+#: made from the mentions at query time (the results are the same; tests/test_analysis.py compares them).
+PARQUET_VIEWS: dict[str, tuple[str, str]] = {
+    **VIEWS,
+    "entity_comentions": (
+        VIEWS["entity_comentions"][0],
+        """
+        WITH present AS (
+            SELECT DISTINCT m.article_id, m.entity_id, coalesce(a.outlet, 'unknown') AS outlet
+            FROM entity_mentions m JOIN articles a USING (article_id)
+        )
+        SELECT x.entity_id AS entity_a, ea.name AS name_a, y.entity_id AS entity_b, eb.name AS name_b,
+               count(*) AS article_count, histogram(x.outlet) AS articles_by_outlet
+        FROM present x
+        JOIN present y ON x.article_id = y.article_id AND x.entity_id < y.entity_id
+        JOIN entities ea ON ea.entity_id = x.entity_id
+        JOIN entities eb ON eb.entity_id = y.entity_id
+        GROUP BY ALL
         """,
     ),
 }

@@ -1,6 +1,7 @@
 """The Dagster layer: definitions load as the UI loads them, the graph is readable, sensor and schedule work."""
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -12,7 +13,7 @@ from pipeline.definitions import defs
 from pipeline.defs.resources import RawFolder, WarehouseResource
 from pipeline.defs.sensors import new_raw_files
 from pipeline.runner import run_pipeline
-from tests.conftest import REPO, WarehouseReader, copy_seeds
+from tests.conftest import REPO, WarehouseReader, copy_seeds, snapshot
 
 #: The asset graph, as `asset: [upstream assets]`. A change here is a change users see in the UI.
 EXPECTED_GRAPH = {
@@ -168,3 +169,21 @@ def test_sensor_run_processes_only_the_new_file(sensor_folder: Path, tmp_path: P
         for m in result.asset_materializations_for_node("article_extractions")
     }
     assert extracted == {1}
+
+
+def test_multiprocess_executor_runs_article_batches_in_parallel_processes(
+    tmp_path: Path, seeds_warehouse: WarehouseReader
+) -> None:
+    """The same graph under Dagster's multiprocess executor: one step per batch of articles (here one
+    article each), in processes of their own, two at once, with the same rows as one in-process run."""
+    raw, path = copy_seeds(tmp_path / "raw"), tmp_path / "warehouse" / "news.duckdb"
+    with dg.instance_for_test() as instance:
+        result = run_pipeline(raw, path, instance, workers=2, articles_per_batch=1)
+        assert result.success
+        starts = {
+            event.step_key: event.pid for event in result.all_events if event.event_type_value == "STEP_START"
+        }
+    batches = {key: pid for key, pid in starts.items() if "extract_article_batch" in key}
+    assert len(batches) == 2 and len(set(batches.values())) == 2
+    assert os.getpid() not in set(starts.values())
+    assert snapshot(WarehouseReader(path)) == snapshot(seeds_warehouse)

@@ -37,7 +37,8 @@ def quotes_by_speaker_and_outlet(counts: pl.DataFrame) -> str:
         left = [a + b for a, b in zip(left, widths, strict=True)]
     axes.set_xlabel("quotes")
     axes.set_title("Most quoted speakers, by outlet")
-    axes.legend(loc="lower right", fontsize="small")
+    if outlets:
+        axes.legend(loc="lower right", fontsize="small")
     figure.tight_layout()
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")

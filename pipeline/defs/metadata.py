@@ -1,6 +1,6 @@
 """Materialisation metadata and schema checks shared by every asset."""
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import dagster as dg
 import pandera.errors
@@ -62,31 +62,27 @@ def validate_tables(
     """One check result per frame, collecting all failure cases (see `raise_on_failed_checks`);
     `failures` from `schema_failures` when the caller has already validated the frames."""
     failures = schema_failures(frames) if failures is None else failures
+    return schema_check_results({table: frame.height for table, frame in frames.items()}, failures)
+
+
+def schema_check_results(
+    rows_checked: Mapping[str, int], failures: Mapping[str, pl.DataFrame]
+) -> list[dg.AssetCheckResult]:
+    """A `matches_schema` result per table: failed, with its failure cases as a table, or passed."""
     results = []
-    for table, frame in frames.items():
-        key = dg.AssetKey(table.split("."))
+    for table, checked in rows_checked.items():
         cases = failures.get(table)
+        metadata: dict[str, object] = {"rows_checked": checked}
         if cases is not None:
-            results.append(
-                dg.AssetCheckResult(
-                    asset_key=key,
-                    check_name="matches_schema",
-                    passed=False,
-                    metadata={
-                        "failure_cases": dg.MetadataValue.md(markdown_table(cases)),
-                        "rows_checked": frame.height,
-                    },
-                )
+            metadata["failure_cases"] = dg.MetadataValue.md(markdown_table(cases))
+        results.append(
+            dg.AssetCheckResult(
+                asset_key=dg.AssetKey(table.split(".")),
+                check_name="matches_schema",
+                passed=cases is None,
+                metadata=metadata,
             )
-        else:
-            results.append(
-                dg.AssetCheckResult(
-                    asset_key=key,
-                    check_name="matches_schema",
-                    passed=True,
-                    metadata={"rows_checked": frame.height},
-                )
-            )
+        )
     return results
 
 

@@ -148,3 +148,11 @@ def canonical_country(name: str) -> str | None:
 def _plain_subdivision_name(name: str) -> str:
     """`Swansea [Abertawe GB-ATA]` -> `Swansea`, `Bristol, City of` -> `Bristol`."""
     return re.sub(r"\s*\[.*\]$", "", name).split(",")[0].strip()
+
+
+def warm_up() -> None:
+    """Build every list now (about 0.4 s), before forking processes that all need them."""
+    place_keys()
+    given_names()
+    personal_names()
+    _headline_words()

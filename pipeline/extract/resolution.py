@@ -49,6 +49,31 @@ def resolve_entities(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame
     return entities.drop("cluster"), entity_mentions
 
 
+def name_features(name: str, entity_type: str) -> list[str]:
+    """Everything a name's resolution depends on, as `kind:value` strings: its key, the acronym letters it
+    has or spells out, its surname and its form without middle initials (the look-ups `_merge_keys` makes).
+    Names that share no feature, directly or through other names, never change each other's entity, so a
+    new article's names can be resolved again with only the names linked to them."""
+    key = name_key(name)
+    features = [f"key:{key}"]
+    letters = acronym(name)
+    if letters and entity_type != "PERSON":
+        features.append(f"letters:{letters}")
+    if is_acronym(name):
+        features.append(f"letters:{name.replace('.', '')}")
+    words = key.split()
+    if entity_type == "PERSON" and words:
+        features.append(f"surname:{words[-1]}")
+        bare = _without_middle_initials(words)
+        if len(bare) < len(words):
+            features.append(f"bare:{' '.join(bare)}")
+    return features
+
+
+def _without_middle_initials(words: list[str]) -> list[str]:
+    return [w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1)]
+
+
 def _merge_keys(keyed: pl.DataFrame) -> dict[str, str]:
     """Map acronym and surname keys onto the unique longer key they stand for."""
     names = keyed.select("article_id", "name", "key", "type").unique()
@@ -96,7 +121,7 @@ def _merge_middle_initials(person_keys: list[str]) -> dict[str, str]:
     by_bare_key: dict[str, list[str]] = defaultdict(list)
     for key in person_keys:
         words = key.split()
-        bare = [w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1)]
+        bare = _without_middle_initials(words)
         if len(bare) < len(words):
             by_bare_key[" ".join(bare)].append(key)
     return {variants[0]: bare for bare, variants in by_bare_key.items() if len(variants) == 1}

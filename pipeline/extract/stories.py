@@ -18,6 +18,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Mapping
 from itertools import combinations
 from typing import Generic, TypeVar
 
@@ -74,16 +75,23 @@ def quote_clusters(texts: list[str]) -> list[str | None]:
     return [longest[groups.root(i)] if usable[i] else None for i in range(len(keys))]
 
 
-def group_stories(features: pl.DataFrame, article_ids: list[str] | None = None) -> pl.DataFrame:
+def group_stories(
+    features: pl.DataFrame,
+    article_ids: list[str] | None = None,
+    frequency: Mapping[str, int] | None = None,
+    article_count: int | None = None,
+) -> pl.DataFrame:
     """(`article_id`, `story_id`, `similarity`) for every article of `article_ids` (default: those in
     `features`, a frame of `article_id`, `feature`); an article without features is a story of one.
 
-    `similarity` is the best score that joined the article to its story (1.0 for a story of one).
+    `similarity` is the best score that joined the article to its story (1.0 for a story of one). The
+    feature weights come from `features` itself, or from the corpus's `frequency` (articles holding each
+    feature) and `article_count` when `features` covers only part of it.
     """
     features = features.unique()
     articles = sorted(set(features["article_id"].to_list()) | set(article_ids or []))
-    article_count = len(articles)
-    frequency = dict(features.group_by("feature").len().iter_rows())
+    article_count = article_count or len(articles)
+    frequency = frequency or dict(features.group_by("feature").len().iter_rows())
     weight = {f: math.log(1 + article_count / n) for f, n in frequency.items()}
     by_article: dict[str, set[str]] = defaultdict(set)
     holders: dict[str, list[str]] = defaultdict(list)

@@ -1,5 +1,6 @@
 """Ingest: new and changed raw files become articles and paragraphs, or quarantined files."""
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 
@@ -9,6 +10,7 @@ import polars as pl
 
 from pipeline.defs.metadata import (
     raise_on_failed_checks,
+    schema_check_results,
     schema_check_spec,
     table_metadata,
     table_spec,
@@ -24,10 +26,20 @@ from pipeline.ingest import (
     scan_raw_folder,
     source_file,
 )
-from pipeline.schemas import Articles, Paragraphs, QuarantinedArticles, SourceFiles, frame_of
+from pipeline.schemas import (
+    TABLES,
+    Articles,
+    Paragraphs,
+    QuarantinedArticles,
+    SourceFiles,
+    empty_frame,
+    frame_of,
+)
 from pipeline.warehouse import insert_rows, quoted, read_frame, replace_rows, row_counts
 
 INGEST_TABLES = ("staging.source_files", "articles", "paragraphs", "quarantined_articles")
+#: Files read and written per transaction: bounds memory however many files arrive at once.
+FILES_PER_CHUNK = 500
 #: Tables keyed by article that must lose an article's rows when its last file leaves the raw folder.
 PER_ARTICLE_TABLES = (
     "articles",
@@ -65,15 +77,59 @@ def raw_articles(
     to_read = changed_files(files, {source_file(path): fingerprint for path, fingerprint in known.items()})
     present = {f.source_path for f in files} | {q.source_path for q in refused}
     removed = sorted(p for p in known if source_file(p) not in present)
-    reread = {f.source_path for f in to_read}
-    replaced_lines = [p for p in known if p != source_file(p) and source_file(p) in reread]
     context.log.info(f"{len(files)} files: {len(to_read)} new or changed, {len(removed)} sources removed")
 
-    sources = [pair for f in to_read for pair in read_sources(f)]
+    written: Counter[str] = Counter()
+    samples: dict[str, pl.DataFrame] = {}
+    chunks = [to_read[i : i + FILES_PER_CHUNK] for i in range(0, len(to_read), FILES_PER_CHUNK)] or [[]]
+    for number, chunk in enumerate(chunks):
+        last = number == len(chunks) - 1
+        frames, touched = _read_chunk(chunk, known, refused if last else [], removed if last else [])
+        checks = validate_tables(frames)
+        yield from raise_on_failed_checks(checks)
+        with store.transaction() as con:
+            replace_rows(
+                con, "staging.source_files", frames["staging.source_files"], touched, key="source_path"
+            )
+            _insert_new_articles(con, frames["articles"], frames["paragraphs"])
+            replace_rows(
+                con, "quarantined_articles", frames["quarantined_articles"], touched, key="source_path"
+            )
+            if last:
+                orphans = _remove_orphaned_articles(con)
+                _elect_source_paths(con)
+                totals = row_counts(con, INGEST_TABLES)
+        for table, frame in frames.items():
+            written[table] += frame.height
+            if frame.height and table not in samples:
+                samples[table] = frame.head(5)
+    context.log.info(
+        f"{written['articles']} articles read, {written['quarantined_articles']} quarantined, {orphans} removed"
+    )
+
+    previews = {"articles": ["article_id", "source_path", "title", "outlet", "word_count"]}
+    for table in INGEST_TABLES:
+        sample = samples.get(table, empty_frame(TABLES[table]))
+        metadata = table_metadata(totals[table], sample, previews.get(table))
+        metadata["rows_written"] = written[table]
+        if table == "articles":
+            metadata["articles_removed"] = orphans
+        yield dg.MaterializeResult(asset_key=dg.AssetKey(table.split(".")), metadata=metadata)
+    yield from schema_check_results({t: written[t] for t in INGEST_TABLES}, {})
+
+
+def _read_chunk(
+    chunk: Sequence[RawFile],
+    known: dict[str, tuple[int, int]],
+    refused: Sequence[Quarantined],
+    removed: Sequence[str],
+) -> tuple[dict[str, pl.DataFrame], pl.Series]:
+    """Rows for one chunk of files, and every source path whose rows they replace."""
+    sources = [pair for f in chunk for pair in read_sources(f)]
     results = [result for _, result in sources]
     read = [r for r in results if isinstance(r, ReadArticle)]
     quarantined = [r for r in results if isinstance(r, Quarantined)]
-    quarantined += refused + [r.sidecar_problem for r in read if r.sidecar_problem]
+    quarantined += [*refused, *(r.sidecar_problem for r in read if r.sidecar_problem)]
     now = datetime.now(UTC)
     frames = {
         "staging.source_files": _source_file_rows(sources, now),
@@ -81,37 +137,16 @@ def raw_articles(
         "paragraphs": _paragraph_rows(read),
         "quarantined_articles": _quarantine_rows(quarantined, now),
     }
-    checks = validate_tables(frames)
-    yield from raise_on_failed_checks(checks)
-
-    sidecars = [f.sidecar_path.relative_to(f.root).as_posix() for f in to_read]
-    touched_paths = (
-        [f.source_path for f in to_read]
+    reread = {f.source_path for f in chunk}
+    touched = (
+        list(reread)
         + [raw.source_path for raw, _ in sources]
-        + replaced_lines  # lines of a changed batch that are gone or renumbered
-        + sidecars
-        + removed
+        + [p for p in known if p != source_file(p) and source_file(p) in reread]  # lines gone or renumbered
+        + [f.sidecar_path.relative_to(f.root).as_posix() for f in chunk]
+        + list(removed)
         + [q.source_path for q in refused]
     )
-    touched = pl.Series(touched_paths, dtype=pl.String)
-    with store.transaction() as con:
-        replace_rows(con, "staging.source_files", frames["staging.source_files"], touched, key="source_path")
-        _insert_new_articles(con, frames["articles"], frames["paragraphs"])
-        replace_rows(con, "quarantined_articles", frames["quarantined_articles"], touched, key="source_path")
-        orphans = _remove_orphaned_articles(con)
-        _elect_source_paths(con)
-        totals = row_counts(con, INGEST_TABLES)
-    context.log.info(
-        f"{frames['articles'].height} articles read, {len(quarantined)} quarantined, {orphans} removed"
-    )
-
-    previews = {"articles": ["article_id", "source_path", "title", "outlet", "word_count"]}
-    for table in INGEST_TABLES:
-        metadata = table_metadata(totals[table], frames[table], previews.get(table))
-        if table == "articles":
-            metadata["articles_removed"] = orphans
-        yield dg.MaterializeResult(asset_key=dg.AssetKey(table.split(".")), metadata=metadata)
-    yield from checks
+    return frames, pl.Series(touched, dtype=pl.String)
 
 
 def _source_file_rows(

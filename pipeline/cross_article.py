@@ -1,0 +1,410 @@
+"""Cross-article tables kept current by redoing only what new, changed or removed articles affect.
+
+Each step (entities, quotes, stories) records, per article, a stamp of the inputs it last computed from
+(`staging.cross_article_inputs`). A run compares the current stamps with those: the articles that differ
+are new, re-extracted or gone, and only the rows they can reach are recomputed, so the cost of a run
+follows the new work, not the size of the archive.
+
+- **Entities** are exact: resolution decides by look-ups on a name's features (`name_features`), so the
+  names linked to a changed article's names through shared features, and nothing else, are resolved again,
+  with all their mentions, by the same `resolve_entities`.
+- **Quotes** are exact: speakers are linked in SQL over all quotes and only rows that differ are rewritten;
+  a new quote can change the `quote_key` only of the quotes it contains or is contained in, and of their
+  groups, which are clustered again with it.
+- **Stories** are recomputed for the changed articles, the articles that share a rare feature with them and
+  their stories' members, with the corpus's current feature weights; the rest keep the grouping made with
+  the weights of their own run (a pair near the threshold can differ from a full recompute until the next
+  one: the daily refresh is a full recompute).
+
+A run recomputes everything when asked to (`full`), when the step has never run, or when more than
+FULL_RECOMPUTE_SHARE of the articles changed (a first load or a new extractor version).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import polars as pl
+
+from pipeline.extract.resolution import name_features, resolve_entities
+from pipeline.extract.stories import (
+    MAX_FEATURE_ARTICLES,
+    MIN_QUOTE_WORDS,
+    group_stories,
+    quote_clusters,
+    quote_key,
+)
+from pipeline.schemas import EntityMentions, Quotes, empty_frame
+from pipeline.warehouse import insert_rows, read_frame, replace_rows, replace_table
+
+FULL_RECOMPUTE_SHARE = 0.2
+CLUSTERED_KINDS = ("direct", "partial")
+
+EXTRACTION_STAMPS_SQL = (
+    "SELECT article_id, CAST(extracted_at AS VARCHAR) AS stamp FROM staging.extraction_log"
+)
+QUOTES_SQL = """
+SELECT q.quote_id, q.article_id, q.text,
+       coalesce(e.name, q.speaker_local) AS speaker,
+       e.entity_id AS speaker_entity_id,
+       q.speaker_surface,
+       coalesce(q.speaker_role, m.role) AS speaker_role,
+       q.cue, q.kind, q.start_char, q.end_char, q.block_kind
+FROM staging.quotes q
+LEFT JOIN entity_mentions m ON m.article_id = q.article_id AND m.start_char = q.speaker_mention_start
+LEFT JOIN entities e ON e.entity_id = m.entity_id
+"""
+#: Quotes (every column but `quote_key`) that are new or differ from the published row.
+CHANGED_QUOTES_SQL = """
+SELECT quote_id FROM (
+    SELECT quote_id, article_id, text, speaker, speaker_entity_id, speaker_surface, speaker_role, cue, kind,
+           start_char, end_char, block_kind FROM linked_quotes
+    EXCEPT
+    SELECT quote_id, article_id, text, speaker, speaker_entity_id, speaker_surface, speaker_role, cue, kind,
+           start_char, end_char, block_kind FROM quotes
+)
+"""
+STORY_FEATURES_SQL = """
+SELECT DISTINCT article_id, 'entity:' || entity_id AS feature
+FROM entity_mentions WHERE block_kind NOT IN ('byline', 'caption')
+UNION
+SELECT DISTINCT article_id, 'quote:' || quote_key FROM quotes WHERE quote_key IS NOT NULL
+UNION
+SELECT DISTINCT article_id, 'figure:' || kind || ':' || value || ':' || unit
+FROM figures WHERE value IS NOT NULL AND unit IS NOT NULL AND kind NOT IN ('year', 'date')
+"""
+#: An order-free fingerprint of each article's feature set (an XOR of feature hashes and their count).
+STORY_STAMPS_SQL = """
+SELECT a.article_id, count(f.feature) || ':' || coalesce(bit_xor(hash(f.feature)), 0) AS stamp
+FROM articles a LEFT JOIN story_features f USING (article_id)
+GROUP BY a.article_id
+"""
+
+
+#: Distinct entity pairs per article, for the articles in `comention_articles`.
+ENTITY_PAIRS_SQL = """
+WITH present AS (
+    SELECT DISTINCT article_id, entity_id FROM entity_mentions
+    WHERE article_id IN (SELECT article_id FROM comention_articles)
+)
+SELECT x.article_id, x.entity_id AS entity_a, y.entity_id AS entity_b
+FROM present x JOIN present y ON x.article_id = y.article_id AND x.entity_id < y.entity_id
+"""
+#: Articles per outlet naming both entities of each pair in `comention_pairs`.
+COMENTIONS_SQL = """
+SELECT p.entity_a, p.entity_b, coalesce(a.outlet, 'unknown') AS outlet, count(*) AS articles
+FROM staging.entity_pairs p JOIN articles a USING (article_id)
+JOIN comention_pairs USING (entity_a, entity_b)
+GROUP BY ALL
+"""
+
+
+@dataclass
+class TableUpdate:
+    """Rows to insert after deleting the rows whose `key` is in `replaced` (None: the whole table)."""
+
+    rows: pl.DataFrame
+    replaced: pl.Series | None = None
+    key: str = "article_id"
+
+
+@dataclass
+class StepUpdate:
+    step: str
+    tables: dict[str, TableUpdate]
+    #: Articles whose inputs changed since the step last ran (all of them for a full recompute).
+    changed_articles: int
+    full: bool
+    stamps: pl.DataFrame
+    changed: pl.Series
+    #: Articles whose entity mentions this update rewrites (None: all), for `entity_comentions`.
+    mentions_rewritten: pl.Series | None = None
+
+
+def apply_update(con: duckdb.DuckDBPyConnection, update: StepUpdate) -> None:
+    """Write a step's rows and its new input stamps; the caller holds the transaction."""
+    for table, change in update.tables.items():
+        if change.replaced is None:
+            replace_table(con, table, change.rows)
+        else:
+            replace_rows(con, table, change.rows, change.replaced, change.key)
+    if update.step == "entities":
+        _update_comentions(con, update.mentions_rewritten)
+    con.execute("DELETE FROM staging.cross_article_inputs WHERE step = ?", [update.step])
+    insert_rows(
+        con,
+        "staging.cross_article_inputs",
+        update.stamps.select(pl.lit(update.step).alias("step"), "article_id", "stamp"),
+    )
+
+
+def _update_comentions(con: duckdb.DuckDBPyConnection, articles: pl.Series | None) -> None:
+    """Entity pairs of the given articles (None: every article), then the per-outlet counts of every pair
+    they had or have, so `entity_comentions` sums a table instead of pairing all mentions at query time."""
+    if articles is None:
+        con.execute("DELETE FROM staging.entity_pairs")
+        con.execute("DELETE FROM staging.comentions_by_outlet")
+        articles = read_frame(con, "SELECT article_id FROM articles")["article_id"]
+    con.register(
+        "comention_articles", pl.DataFrame({"article_id": articles}, schema={"article_id": pl.String})
+    )
+    pairs_of_articles = (
+        "SELECT DISTINCT entity_a, entity_b FROM staging.entity_pairs "
+        "WHERE article_id IN (SELECT article_id FROM comention_articles)"
+    )
+    con.execute("CREATE OR REPLACE TEMP TABLE comention_pairs AS " + pairs_of_articles)
+    con.execute(
+        "DELETE FROM staging.entity_pairs WHERE article_id IN (SELECT article_id FROM comention_articles)"
+    )
+    con.execute("INSERT INTO staging.entity_pairs " + ENTITY_PAIRS_SQL)
+    con.execute("INSERT INTO comention_pairs " + pairs_of_articles)
+    con.execute(
+        "DELETE FROM staging.comentions_by_outlet c WHERE EXISTS (SELECT 1 FROM comention_pairs p "
+        "WHERE p.entity_a = c.entity_a AND p.entity_b = c.entity_b)"
+    )
+    con.execute("INSERT INTO staging.comentions_by_outlet " + COMENTIONS_SQL)
+
+
+def _changes(
+    con: duckdb.DuckDBPyConnection, step: str, stamps: pl.DataFrame, full: bool
+) -> tuple[pl.Series, bool]:
+    """The articles whose stamps differ from the step's last run, and whether to recompute everything."""
+    previous = read_frame(
+        con, "SELECT article_id, stamp FROM staging.cross_article_inputs WHERE step = ?", [step]
+    )
+    changed = pl.concat(
+        [
+            stamps.join(previous, on=["article_id", "stamp"], how="anti")["article_id"],
+            previous.join(stamps, on=["article_id", "stamp"], how="anti")["article_id"],
+        ]
+    ).unique(maintain_order=True)
+    full = full or previous.is_empty() or changed.len() > FULL_RECOMPUTE_SHARE * max(stamps.height, 1)
+    return changed, full
+
+
+def _register_changed(con: duckdb.DuckDBPyConnection, changed: pl.Series) -> None:
+    con.register("changed_articles", pl.DataFrame({"article_id": changed}, schema={"article_id": pl.String}))
+
+
+def update_entities(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepUpdate:
+    """Canonical entities and mentions linked to them, for the names the changed articles reach."""
+    stamps = read_frame(con, EXTRACTION_STAMPS_SQL)
+    changed, full = _changes(con, "entities", stamps, full)
+    name_rows = _name_feature_rows(con, full)
+    if full:
+        mentions = read_frame(con, "SELECT * FROM staging.mentions")
+        entities, entity_mentions = resolve_entities(mentions)
+        tables = {
+            "entities": TableUpdate(entities),
+            "entity_mentions": TableUpdate(entity_mentions.select(_columns(EntityMentions))),
+            "staging.name_features": TableUpdate(name_rows),
+        }
+        return StepUpdate("entities", tables, stamps.height, True, stamps, changed)
+    _register_changed(con, changed)
+    con.register("new_name_features", name_rows)
+    linked = _linked_names(con)
+    con.register("linked_names", linked)
+    mentions = read_frame(con, "SELECT m.* FROM staging.mentions m JOIN linked_names USING (name, type)")
+    entities, entity_mentions = resolve_entities(mentions)
+    previous = read_frame(
+        con,
+        "SELECT mention_id, entity_id, article_id FROM entity_mentions "
+        "WHERE name IN (SELECT name FROM linked_names) "
+        "OR article_id IN (SELECT article_id FROM changed_articles)",
+    )
+    tables = {
+        "entities": TableUpdate(
+            entities, pl.concat([previous["entity_id"], entities["entity_id"]]), "entity_id"
+        ),
+        "entity_mentions": TableUpdate(
+            entity_mentions.select(_columns(EntityMentions)),
+            pl.concat([previous["mention_id"], entity_mentions["mention_id"]]),
+            "mention_id",
+        ),
+        "staging.name_features": TableUpdate(name_rows, pl.Series(dtype=pl.String), "name"),
+    }
+    rewritten = pl.concat([previous["article_id"], entity_mentions["article_id"], changed]).unique()
+    return StepUpdate("entities", tables, changed.len(), False, stamps, changed, rewritten)
+
+
+def _name_feature_rows(con: duckdb.DuckDBPyConnection, full: bool) -> pl.DataFrame:
+    """Feature rows for every distinct mention name and type (full), or for those not yet recorded."""
+    names = read_frame(
+        con,
+        "SELECT DISTINCT name, type FROM staging.mentions m WHERE ? OR NOT EXISTS "
+        "(SELECT 1 FROM staging.name_features f WHERE f.name = m.name AND f.type = m.type)",
+        [full],
+    )
+    rows = [(n, t, f) for n, t in names.iter_rows() for f in name_features(n, t)]
+    return pl.DataFrame(
+        rows, schema={"name": pl.String, "type": pl.String, "feature": pl.String}, orient="row"
+    )
+
+
+def _linked_names(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """(name, type) of every name linked, through shared features, to a name of a changed article
+    (as extracted now, or as published before, for an article that is gone or was re-extracted)."""
+    con.execute(
+        "CREATE OR REPLACE TEMP VIEW all_name_features AS SELECT name, type, feature "
+        "FROM staging.name_features UNION ALL SELECT name, type, feature FROM new_name_features"
+    )
+    features = read_frame(
+        con,
+        "SELECT DISTINCT feature FROM all_name_features WHERE name IN ("
+        "SELECT name FROM staging.mentions WHERE article_id IN (SELECT article_id FROM changed_articles) "
+        "UNION SELECT name FROM entity_mentions WHERE article_id IN (SELECT article_id FROM changed_articles))",
+    )
+    while True:
+        con.register("component_features", features)
+        names = read_frame(
+            con,
+            "SELECT DISTINCT name, type FROM all_name_features "
+            "WHERE feature IN (SELECT feature FROM component_features)",
+        )
+        con.register("component_names", names)
+        reached = read_frame(
+            con, "SELECT DISTINCT feature FROM all_name_features JOIN component_names USING (name, type)"
+        )
+        if reached.height == features.height:
+            return names
+        features = reached
+
+
+def update_quotes(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepUpdate:
+    """Quotes with speakers linked to canonical entities and every outlet's rendering on one `quote_key`."""
+    stamps = read_frame(con, EXTRACTION_STAMPS_SQL)
+    changed, full = _changes(con, "quotes", stamps, full)
+    con.execute("CREATE OR REPLACE TEMP TABLE linked_quotes AS " + QUOTES_SQL)
+    if full:
+        linked = read_frame(con, "SELECT * FROM linked_quotes ORDER BY article_id, start_char, quote_id")
+        texts = _own_keys(linked)
+        keys = _cluster_keys(linked.join(texts, on="quote_id", how="left", maintain_order="left"))
+        rows = linked.join(keys, on="quote_id", how="left", maintain_order="left").select(_columns(Quotes))
+        tables = {"quotes": TableUpdate(rows), "staging.quote_texts": TableUpdate(texts)}
+        return StepUpdate("quotes", tables, stamps.height, True, stamps, changed)
+
+    rewritten = read_frame(con, CHANGED_QUOTES_SQL)
+    con.register("rewritten_quotes", rewritten)
+    # Quotes whose text is new (or gone): only they can change a quote_key.
+    new = read_frame(
+        con,
+        "SELECT l.quote_id, l.text, l.kind FROM linked_quotes l LEFT JOIN quotes q USING (quote_id) "
+        "WHERE q.quote_id IS NULL OR q.text <> l.text OR q.kind <> l.kind",
+    )
+    gone = read_frame(
+        con,
+        "SELECT q.quote_id, q.quote_key FROM quotes q LEFT JOIN linked_quotes l USING (quote_id) "
+        "WHERE l.quote_id IS NULL OR q.text <> l.text OR q.kind <> l.kind",
+    )
+    new_texts = _own_keys(new)
+    con.register("new_quote_texts", new_texts)
+    touched_keys = read_frame(
+        con,
+        "SELECT DISTINCT q.quote_key FROM staging.quote_texts t JOIN quotes q USING (quote_id) "
+        "JOIN new_quote_texts n ON contains(' ' || t.quote_key || ' ', ' ' || n.quote_key || ' ') "
+        "OR contains(' ' || n.quote_key || ' ', ' ' || t.quote_key || ' ') "
+        "WHERE q.quote_key IS NOT NULL AND len(string_split(n.quote_key, ' ')) >= ?",
+        [MIN_QUOTE_WORDS],
+    )["quote_key"]
+    con.register(
+        "touched_keys",
+        pl.DataFrame({"quote_key": pl.concat([touched_keys, gone["quote_key"].drop_nulls()])}),
+    )
+    con.register("gone_quotes", gone.select("quote_id"))
+    # The groups a new or gone quote belongs to are clustered again, with all their members.
+    members = read_frame(
+        con,
+        "SELECT l.quote_id, l.article_id, l.start_char, t.quote_key AS own_key FROM linked_quotes l "
+        "JOIN staging.quote_texts t USING (quote_id) JOIN quotes q USING (quote_id) "
+        "WHERE q.quote_key IN (SELECT quote_key FROM touched_keys) "
+        "AND quote_id NOT IN (SELECT quote_id FROM gone_quotes)",
+    )
+    joined_new = read_frame(
+        con,
+        "SELECT l.quote_id, l.article_id, l.start_char, n.quote_key AS own_key "
+        "FROM linked_quotes l JOIN new_quote_texts n USING (quote_id)",
+    )
+    regrouped = _cluster_keys(
+        pl.concat([members, joined_new])
+        .sort("article_id", "start_char", "quote_id")
+        .rename({"own_key": "quote_key"})
+    )
+    con.register("regrouped", regrouped)
+    rows = read_frame(
+        con,
+        "SELECT l.*, coalesce(r.quote_key, CASE WHEN l.kind IN ('direct', 'partial') THEN q.quote_key END) "
+        "AS quote_key FROM linked_quotes l LEFT JOIN regrouped r USING (quote_id) "
+        "LEFT JOIN quotes q USING (quote_id) "
+        "WHERE l.quote_id IN (SELECT quote_id FROM rewritten_quotes) "
+        "OR l.quote_id IN (SELECT quote_id FROM regrouped)",
+    ).select(_columns(Quotes))
+    tables = {
+        "quotes": TableUpdate(rows, pl.concat([rows["quote_id"], gone["quote_id"]]), "quote_id"),
+        "staging.quote_texts": TableUpdate(
+            new_texts, pl.concat([new_texts["quote_id"], gone["quote_id"]]), "quote_id"
+        ),
+    }
+    return StepUpdate("quotes", tables, changed.len(), False, stamps, changed)
+
+
+def _own_keys(quotes: pl.DataFrame) -> pl.DataFrame:
+    """(quote_id, quote_key) of each direct or partial quote's own folded text."""
+    clustered = quotes.filter(pl.col("kind").is_in(CLUSTERED_KINDS))
+    return pl.DataFrame(
+        {"quote_id": clustered["quote_id"], "quote_key": [quote_key(t) for t in clustered["text"]]},
+        schema={"quote_id": pl.String, "quote_key": pl.String},
+    )
+
+
+def _cluster_keys(quotes: pl.DataFrame) -> pl.DataFrame:
+    """(quote_id, quote_key) of the group each quote falls in, for quotes with a folded text (in order)."""
+    quotes = quotes.filter(pl.col("quote_key").is_not_null())
+    keys = quote_clusters(quotes["quote_key"].to_list())
+    return pl.DataFrame(
+        {"quote_id": quotes["quote_id"], "quote_key": keys},
+        schema={"quote_id": pl.String, "quote_key": pl.String},
+    )
+
+
+def update_stories(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepUpdate:
+    """Stories for the articles whose features changed and the articles within reach of them."""
+    con.execute("CREATE OR REPLACE TEMP TABLE story_features AS " + STORY_FEATURES_SQL)
+    stamps = read_frame(con, STORY_STAMPS_SQL)
+    changed, full = _changes(con, "stories", stamps, full)
+    if full:
+        features = read_frame(con, "SELECT article_id, feature FROM story_features")
+        rows = group_stories(features, stamps["article_id"].to_list())
+        return StepUpdate("stories", {"stories": TableUpdate(rows)}, stamps.height, True, stamps, changed)
+    _register_changed(con, changed)
+    # Articles sharing a rare feature with a changed one, then every member of their stories.
+    reach = read_frame(
+        con,
+        "WITH rare AS (SELECT feature FROM story_features GROUP BY feature HAVING count(*) <= ?), "
+        "near AS (SELECT article_id FROM changed_articles UNION "
+        "SELECT o.article_id FROM story_features c JOIN rare USING (feature) "
+        "JOIN story_features o USING (feature) WHERE c.article_id IN (SELECT article_id FROM changed_articles)) "
+        "SELECT article_id FROM near UNION SELECT s.article_id FROM stories s "
+        "WHERE s.story_id IN (SELECT story_id FROM stories WHERE article_id IN (SELECT article_id FROM near))",
+        [MAX_FEATURE_ARTICLES],
+    )
+    con.register("story_reach", reach)
+    features = read_frame(
+        con,
+        "SELECT article_id, feature FROM story_features WHERE article_id IN (SELECT article_id FROM story_reach)",
+    )
+    # Weights are the whole corpus's, as in a full recompute.
+    frequency = read_frame(
+        con,
+        "SELECT feature, count(*) AS articles FROM story_features "
+        "WHERE feature IN (SELECT feature FROM story_features WHERE article_id IN (SELECT article_id FROM story_reach)) "
+        "GROUP BY feature",
+    )
+    present = reach.join(stamps.select("article_id"), on="article_id", how="semi")["article_id"].to_list()
+    rows = group_stories(features, present, dict(frequency.iter_rows()), stamps.height)
+    table = TableUpdate(rows, pl.concat([reach["article_id"], changed]))
+    return StepUpdate("stories", {"stories": table}, changed.len(), False, stamps, changed)
+
+
+def _columns(model: type) -> list[str]:
+    return list(empty_frame(model).columns)
