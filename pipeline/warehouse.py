@@ -9,6 +9,7 @@ opened until it reconnects.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import time
@@ -19,8 +20,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from pipeline.schemas import TABLES
-from pipeline.views import VIEWS
+from pipeline.schemas import ALL_TABLES, TABLES
+from pipeline.views import PARQUET_VIEWS, VIEWS
 
 DUCKDB_TYPES: dict[type[pl.DataType], str] = {
     pl.String: "VARCHAR",
@@ -34,6 +35,7 @@ DUCKDB_TYPES: dict[type[pl.DataType], str] = {
 PUBLISHED_TABLES: tuple[str, ...] = tuple(t for t in TABLES if not t.startswith("staging."))
 #: Parquet exports split by a column, where readers usually want one value of it.
 PARQUET_PARTITIONS: dict[str, str] = {"figures": "kind", "entity_mentions": "type", "quotes": "kind"}
+PARQUET_MANIFEST = "_manifest.json"
 #: How long to wait for another step of the same run that holds the build file's write lock.
 LOCK_WAIT_SECONDS = 60.0
 
@@ -50,7 +52,7 @@ def duckdb_type(dtype: pl.DataType) -> str:
 
 
 def quoted(identifier: str) -> str:
-    """`staging.mentions` -> `"staging"."mentions"`; identifiers here come from TABLES, never from input."""
+    """`staging.mentions` -> `"staging"."mentions"`; identifiers here come from our schemas, never from input."""
     return ".".join('"' + part.replace('"', '""') + '"' for part in identifier.split("."))
 
 
@@ -60,15 +62,15 @@ def _sql_literal(text: str) -> str:
 
 def create_table_sql(table: str) -> list[str]:
     """CREATE TABLE and COMMENT statements for one table, straight from its pandera model."""
-    schema = TABLES[table].to_schema()
+    schema = ALL_TABLES[table].to_schema()
     columns = [
         f"{quoted(name)} {duckdb_type(column.dtype.type)}{'' if column.nullable else ' NOT NULL'}"
         for name, column in schema.columns.items()
     ]
     statements = [f"CREATE TABLE IF NOT EXISTS {quoted(table)} ({', '.join(columns)})"]
-    if TABLES[table].__doc__:
+    if ALL_TABLES[table].__doc__:
         statements.append(
-            f"COMMENT ON TABLE {quoted(table)} IS {_sql_literal(TABLES[table].__doc__.strip())}"
+            f"COMMENT ON TABLE {quoted(table)} IS {_sql_literal(ALL_TABLES[table].__doc__.strip())}"
         )
     statements.extend(
         f"COMMENT ON COLUMN {quoted(table)}.{quoted(name)} IS {_sql_literal(column.description)}"
@@ -78,8 +80,8 @@ def create_table_sql(table: str) -> list[str]:
     return statements
 
 
-def create_view_sql(view: str) -> list[str]:
-    description, sql = VIEWS[view]
+def create_view_sql(view: str, views: dict[str, tuple[str, str]] = VIEWS) -> list[str]:
+    description, sql = views[view]
     return [
         f"CREATE OR REPLACE VIEW {quoted(view)} AS {sql.strip()}",
         f"COMMENT ON VIEW {quoted(view)} IS {_sql_literal(description)}",
@@ -88,7 +90,7 @@ def create_view_sql(view: str) -> list[str]:
 
 def schema_fingerprint() -> str:
     """Changes whenever any table or view definition changes."""
-    statements = [sql for table in TABLES for sql in create_table_sql(table)]
+    statements = [sql for table in ALL_TABLES for sql in create_table_sql(table)]
     statements += [sql for view in VIEWS for sql in create_view_sql(view)]
     return hashlib.sha256("\n".join(statements).encode("utf-8")).hexdigest()[:16]
 
@@ -107,7 +109,7 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
         return
     for view in VIEWS:
         con.execute(f"DROP VIEW IF EXISTS {quoted(view)}")
-    for table in TABLES:
+    for table in ALL_TABLES:
         con.execute(f"DROP TABLE IF EXISTS {quoted(table)}")
         for statement in create_table_sql(table):
             con.execute(statement)
@@ -187,35 +189,39 @@ class Warehouse:
         return self.path.with_name("parquet")
 
     def export_parquet(self) -> dict[str, int]:
-        """A Parquet copy of every published table and analysis view, swapped in as a whole folder.
+        """Parquet copies of every published table, rewriting only the parts that changed.
 
-        Per-mention, per-figure and per-quote tables are partitioned by their type or kind (Hive layout:
-        `figures/kind=money/…`), so a reader of one kind reads only its files. Returns rows per export.
+        Each table is a folder of files split by the first character of its article (or entity) id, 16
+        parts (`articles/part-3-0.parquet`); figures, quotes and mentions are also split by kind or type in
+        Hive layout (`figures/kind=money/part-3-0.parquet`). A checksum of each part's rows (in
+        `_manifest.json`) says which parts changed since the last export, so one new article rewrites one
+        part of each table. Each file is replaced atomically. `views.sql` creates the analysis views over
+        the files. Returns rows per table.
         """
-        building = self.path.with_name(".parquet.building")
-        shutil.rmtree(building, ignore_errors=True)
-        building.mkdir(parents=True)
+        root = self.parquet_path
+        manifest_path = root / PARQUET_MANIFEST
+        previous = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
+        if previous.get("schema") != schema_fingerprint():  # another layout: start afresh
+            shutil.rmtree(root, ignore_errors=True)
+            previous = {}
+        root.mkdir(parents=True, exist_ok=True)
+        manifest: dict[str, object] = {"schema": schema_fingerprint()}
         exported: dict[str, int] = {}
         with self.connect() as con:
-            for name in [*PUBLISHED_TABLES, *VIEWS]:
-                partition = PARQUET_PARTITIONS.get(name)
-                target = building / (name if partition else f"{name}.parquet")
-                if partition:
-                    con.execute(
-                        f"COPY (SELECT * FROM {quoted(name)}) TO {_sql_literal(str(target))} "
-                        f"(FORMAT PARQUET, PARTITION_BY ({quoted(partition)}))"
-                    )
-                else:
-                    con.execute(
-                        f"COPY (SELECT * FROM {quoted(name)}) TO {_sql_literal(str(target))} (FORMAT PARQUET)"
-                    )
-                exported[name] = con.execute(f"SELECT count(*) FROM {quoted(name)}").fetchone()[0]
-        retired = self.path.with_name(".parquet.retired")
-        shutil.rmtree(retired, ignore_errors=True)
-        if self.parquet_path.exists():
-            os.replace(self.parquet_path, retired)
-        os.replace(building, self.parquet_path)
-        shutil.rmtree(retired, ignore_errors=True)
+            for table in PUBLISHED_TABLES:
+                checksums = _part_checksums(con, table)
+                before = previous.get(table, {})
+                for part, checksum in checksums.items():
+                    if before.get(part) != checksum:
+                        _export_part(con, root / table, table, part)
+                for part in set(before) - set(checksums):
+                    _remove_part(root / table, part)
+                manifest[table] = checksums
+                exported[table] = sum(int(c.split(":")[0]) for c in checksums.values())
+        (root / "views.sql").write_text(parquet_views_sql(), encoding="utf-8")
+        building = manifest_path.with_suffix(".building")
+        building.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+        os.replace(building, manifest_path)
         return exported
 
     def publish(self) -> Path:
@@ -228,6 +234,72 @@ class Warehouse:
             os.fsync(handle.fileno())
         os.replace(staging_copy, self.path)
         return self.path
+
+
+def _part_key(table: str) -> str:
+    """The column whose first character says a row's part: the article (or entity) id, else the first."""
+    columns = list(ALL_TABLES[table].to_schema().columns)
+    return "entity_id" if table == "entities" else "article_id" if "article_id" in columns else columns[0]
+
+
+def _part_checksums(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    """`rows:xor of row hashes` per part of a table; an empty table is one part, `all`, so that it still
+    has a file with its columns."""
+    key = _part_key(table)
+    rows = con.execute(
+        f"SELECT left({quoted(key)}, 1), count(*) || ':' || bit_xor(hash(t)) FROM {quoted(table)} t GROUP BY ALL"
+    ).fetchall()
+    return dict(rows) if rows else {"all": "0:0"}
+
+
+def _export_part(con: duckdb.DuckDBPyConnection, folder: Path, table: str, part: str) -> None:
+    """Write one part's files beside the old ones, swap each in atomically, drop the part's leftovers."""
+    key = _part_key(table)
+    scratch = folder.parent / f".{folder.name}.{part}.building"
+    shutil.rmtree(scratch, ignore_errors=True)
+    partition = PARQUET_PARTITIONS.get(table)
+    if partition:
+        con.execute(
+            f"COPY (SELECT * FROM {quoted(table)} WHERE left({quoted(key)}, 1) = ? OR ? = 'all') "
+            f"TO {_sql_literal(str(scratch))} (FORMAT PARQUET, PARTITION_BY ({quoted(partition)}))",
+            [part, part],
+        )
+    else:
+        con.execute(
+            f"COPY (SELECT * FROM {quoted(table)} WHERE left({quoted(key)}, 1) = ? OR ? = 'all') "
+            f"TO {_sql_literal(str(scratch))} (FORMAT PARQUET, PER_THREAD_OUTPUT)",
+            [part, part],
+        )
+    written = set()
+    for number, file in enumerate(sorted(scratch.rglob("*.parquet"))):
+        target = folder / file.parent.relative_to(scratch) / f"part-{part}-{number}.parquet"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(file, target)
+        written.add(target)
+    for old in folder.rglob(f"part-{part}-*.parquet"):
+        if old not in written:
+            old.unlink()
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _remove_part(folder: Path, part: str) -> None:
+    for old in folder.rglob(f"part-{part}-*.parquet"):
+        old.unlink()
+
+
+def parquet_views_sql() -> str:
+    """DuckDB statements that make the Parquet export queryable like the warehouse: a view per table over
+    its files, then the analysis views. Set the folder first: `SET VARIABLE news_parquet = 's3://…';`."""
+    lines = [
+        "-- SET VARIABLE news_parquet = '<folder or s3://bucket/prefix of the export>'; then run this file."
+    ]
+    for table in PUBLISHED_TABLES:
+        lines.append(
+            f"CREATE OR REPLACE VIEW {quoted(table)} AS SELECT * FROM read_parquet("
+            f"getvariable('news_parquet') || '/{table}/**/*.parquet', hive_partitioning = true);"
+        )
+    lines += [statement + ";" for view in PARQUET_VIEWS for statement in create_view_sql(view, PARQUET_VIEWS)]
+    return "\n".join(lines) + "\n"
 
 
 def _connect_waiting_for_lock(path: Path) -> duckdb.DuckDBPyConnection:

@@ -4,11 +4,13 @@ seed articles (one story told by two outlets) and on a synthetic disagreement be
 import base64
 from pathlib import Path
 
+import duckdb
 import polars as pl
 import pytest
 
 from pipeline.extract.stories import STORY_SIMILARITY, group_stories, quote_clusters, quote_key
 from pipeline.runner import run_pipeline
+from pipeline.views import VIEWS
 from tests.conftest import WarehouseReader, copy_seeds
 
 SEED_000 = "000_7aab08db0e928fb1.txt"
@@ -138,13 +140,41 @@ def test_the_quotes_materialisation_shows_a_chart_in_the_ui(tmp_path: Path) -> N
     assert "Fresh Russian strikes on Ukraine" in stories.metadata["largest_stories"].value
 
 
-def test_every_table_and_view_is_exported_to_parquet(seeds_warehouse: WarehouseReader) -> None:
+def test_every_table_is_exported_to_parquet_with_the_views(seeds_warehouse: WarehouseReader) -> None:
     folder = seeds_warehouse.path.with_name("parquet")
-    articles = pl.read_parquet(folder / "articles.parquet")
+    articles = pl.scan_parquet(folder / "articles" / "*.parquet").collect()
     assert articles.height == 2
     figures = pl.scan_parquet(folder / "figures" / "**" / "*.parquet", hive_partitioning=True).collect()
     assert figures.height == seeds_warehouse.scalar("SELECT count(*) FROM figures")
     assert (folder / "figures" / "kind=count").is_dir()
-    coverage = pl.read_parquet(folder / "quote_coverage.parquet")
-    assert coverage.filter(pl.col("outlet_count") == 2).height == 2
-    assert not list(folder.parent.glob(".parquet.*"))  # swapped in whole, nothing left half-built
+    with duckdb.connect() as con:
+        con.execute("SET VARIABLE news_parquet = ?", [str(folder)])
+        con.execute((folder / "views.sql").read_text(encoding="utf-8"))
+        for view in VIEWS:
+            from_parquet = con.execute(f"SELECT * FROM {view} ORDER BY ALL").fetchall()
+            published = [
+                tuple(r.values()) for r in seeds_warehouse.rows(f"SELECT * FROM {view} ORDER BY ALL")
+            ]
+            assert from_parquet == published, view
+    assert not list(folder.rglob(".*building"))  # nothing left half-written
+
+
+def test_a_new_article_rewrites_only_its_parts_of_the_parquet_export(tmp_path: Path) -> None:
+    raw = copy_seeds(tmp_path / "raw")
+    path = tmp_path / "warehouse" / "news.duckdb"
+    run_pipeline(raw, path)
+    folder = path.with_name("parquet")
+    before = {f: f.stat().st_mtime_ns for f in (folder / "articles").glob("*.parquet")}
+    (raw / "storm.txt").write_text(
+        "Storm hits Cornwall\n\nMore than 2,000 homes lost power in Cornwall on Tuesday, the council said.\n",
+        encoding="utf-8",
+    )
+    run_pipeline(raw, path)
+    new_id = WarehouseReader(path).scalar("SELECT article_id FROM articles WHERE source_path = 'storm.txt'")
+    after = {f: f.stat().st_mtime_ns for f in (folder / "articles").glob("*.parquet")}
+    rewritten = {f.name for f in after if before.get(f) != after[f]}
+    assert rewritten == {f"part-{new_id[0]}-0.parquet"}
+    exported = pl.scan_parquet(folder / "articles" / "*.parquet").collect()
+    assert sorted(exported["article_id"]) == sorted(
+        r["article_id"] for r in WarehouseReader(path).rows("SELECT article_id FROM articles")
+    )

@@ -43,9 +43,7 @@ def parquet_export(context: dg.AssetExecutionContext, warehouse: WarehouseResour
     files = sorted(
         p.relative_to(store.parquet_path).as_posix() for p in store.parquet_path.rglob("*.parquet")
     )
-    context.log.info(
-        f"exported {len(exported)} tables and views to {store.parquet_path} ({len(files)} files)"
-    )
+    context.log.info(f"exported {len(exported)} tables to {store.parquet_path} ({len(files)} files)")
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(store.parquet_path.resolve())),
