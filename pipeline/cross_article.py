@@ -91,11 +91,16 @@ WITH present AS (
 SELECT x.article_id, x.entity_id AS entity_a, y.entity_id AS entity_b
 FROM present x JOIN present y ON x.article_id = y.article_id AND x.entity_id < y.entity_id
 """
-#: Articles per outlet naming both entities of each pair in `comention_pairs`.
+#: Articles naming both entities of each pair in `comention_pairs`, overall and per outlet.
 COMENTIONS_SQL = """
-SELECT p.entity_a, p.entity_b, coalesce(a.outlet, 'unknown') AS outlet, count(*) AS articles
-FROM staging.entity_pairs p JOIN articles a USING (article_id)
-JOIN comention_pairs USING (entity_a, entity_b)
+SELECT entity_a, entity_b, sum(articles) AS article_count,
+       list(struct_pack(outlet := outlet, articles := articles) ORDER BY outlet) AS by_outlet
+FROM (
+    SELECT p.entity_a, p.entity_b, coalesce(a.outlet, 'unknown') AS outlet, count(*) AS articles
+    FROM staging.entity_pairs p JOIN articles a USING (article_id)
+    JOIN comention_pairs USING (entity_a, entity_b)
+    GROUP BY ALL
+)
 GROUP BY ALL
 """
 
@@ -144,7 +149,7 @@ def _update_comentions(con: duckdb.DuckDBPyConnection, articles: pl.Series | Non
     they had or have, so `entity_comentions` sums a table instead of pairing all mentions at query time."""
     if articles is None:
         con.execute("DELETE FROM staging.entity_pairs")
-        con.execute("DELETE FROM staging.comentions_by_outlet")
+        con.execute("DELETE FROM staging.comention_counts")
         articles = read_frame(con, "SELECT article_id FROM articles")["article_id"]
     con.register(
         "comention_articles", pl.DataFrame({"article_id": articles}, schema={"article_id": pl.String})
@@ -160,10 +165,10 @@ def _update_comentions(con: duckdb.DuckDBPyConnection, articles: pl.Series | Non
     con.execute("INSERT INTO staging.entity_pairs " + ENTITY_PAIRS_SQL)
     con.execute("INSERT INTO comention_pairs " + pairs_of_articles)
     con.execute(
-        "DELETE FROM staging.comentions_by_outlet c WHERE EXISTS (SELECT 1 FROM comention_pairs p "
+        "DELETE FROM staging.comention_counts c WHERE EXISTS (SELECT 1 FROM comention_pairs p "
         "WHERE p.entity_a = c.entity_a AND p.entity_b = c.entity_b)"
     )
-    con.execute("INSERT INTO staging.comentions_by_outlet " + COMENTIONS_SQL)
+    con.execute("INSERT INTO staging.comention_counts " + COMENTIONS_SQL)
 
 
 def _changes(

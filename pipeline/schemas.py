@@ -298,14 +298,14 @@ class EntityPairs(_Table):
     entity_b: str
 
 
-class ComentionsByOutlet(_Table):
-    """Articles naming both entities of a pair, per outlet (staging): what `entity_comentions` sums, kept
-    up to date for the pairs a run touches instead of recounted over every article at query time."""
+class ComentionCounts(_Table):
+    """Articles naming both entities of a pair, overall and per outlet (staging): what `entity_comentions`
+    shows, kept up to date for the pairs a run touches instead of counted over every article per query."""
 
     entity_a: str
     entity_b: str
-    outlet: str
-    articles: int
+    article_count: int
+    by_outlet: pl.List(pl.Struct({"outlet": pl.Utf8, "articles": pl.Int64}))  # type: ignore[valid-type]
 
 
 #: The pipeline's bookkeeping: created with the tables but not assets of their own.
@@ -314,7 +314,7 @@ STATE_TABLES: dict[str, type[_Table]] = {
     "staging.name_features": NameFeatures,
     "staging.quote_texts": QuoteTexts,
     "staging.entity_pairs": EntityPairs,
-    "staging.comentions_by_outlet": ComentionsByOutlet,
+    "staging.comention_counts": ComentionCounts,
 }
 #: Every table the warehouse holds.
 ALL_TABLES: dict[str, type[_Table]] = {**TABLES, **STATE_TABLES}

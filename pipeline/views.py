@@ -50,14 +50,11 @@ VIEWS: dict[str, tuple[str, str]] = {
     "entity_comentions": (
         "Pairs of entities named in the same article, with how many articles name both, overall and by outlet.",
         """
-        SELECT c.entity_a, ea.name AS name_a, c.entity_b, eb.name AS name_b,
-               sum(c.articles) AS article_count,
-               map_from_entries(list(struct_pack(k := c.outlet, v := c.articles) ORDER BY c.outlet))
-                   AS articles_by_outlet
-        FROM staging.comentions_by_outlet c
+        SELECT c.entity_a, ea.name AS name_a, c.entity_b, eb.name AS name_b, c.article_count,
+               map_from_entries(c.by_outlet) AS articles_by_outlet
+        FROM staging.comention_counts c
         JOIN entities ea ON ea.entity_id = c.entity_a
         JOIN entities eb ON eb.entity_id = c.entity_b
-        GROUP BY ALL
         """,
     ),
     "speakers": (

@@ -43,6 +43,8 @@ LOCK_WAIT_SECONDS = 60.0
 def duckdb_type(dtype: pl.DataType) -> str:
     if isinstance(dtype, pl.List):
         return f"{duckdb_type(dtype.inner)}[]"
+    if isinstance(dtype, pl.Struct):
+        return f"STRUCT({', '.join(f'{quoted(f.name)} {duckdb_type(f.dtype)}' for f in dtype.fields)})"
     if isinstance(dtype, pl.Datetime):
         return "TIMESTAMPTZ" if dtype.time_zone else "TIMESTAMP"
     try:
