@@ -35,7 +35,7 @@ from pipeline.extract.stories import (
     quote_clusters,
     quote_key,
 )
-from pipeline.schemas import EntityMentions, Quotes, empty_frame
+from pipeline.schemas import EntityMentions, Quotes, RelinkedArticles, empty_frame
 from pipeline.warehouse import insert_rows, read_frame, replace_rows, replace_table
 
 FULL_RECOMPUTE_SHARE = 0.2
@@ -62,7 +62,7 @@ SELECT quote_id FROM (
            start_char, end_char, block_kind FROM linked_quotes
     EXCEPT
     SELECT quote_id, article_id, text, speaker, speaker_entity_id, speaker_surface, speaker_role, cue, kind,
-           start_char, end_char, block_kind FROM quotes
+           start_char, end_char, block_kind FROM scoped_quotes
 )
 """
 STORY_FEATURES_SQL = """
@@ -123,8 +123,8 @@ class StepUpdate:
     full: bool
     stamps: pl.DataFrame
     changed: pl.Series
-    #: Articles whose entity mentions this update rewrites (None: all), for `entity_comentions`.
-    mentions_rewritten: pl.Series | None = None
+    #: Articles whose mentions' entities changed (None: all), for `entity_comentions`.
+    relinked: pl.Series | None = None
 
 
 def apply_update(con: duckdb.DuckDBPyConnection, update: StepUpdate) -> None:
@@ -135,7 +135,7 @@ def apply_update(con: duckdb.DuckDBPyConnection, update: StepUpdate) -> None:
         else:
             replace_rows(con, table, change.rows, change.replaced, change.key)
     if update.step == "entities":
-        _update_comentions(con, update.mentions_rewritten)
+        _update_comentions(con, update.relinked)
     con.execute("DELETE FROM staging.cross_article_inputs WHERE step = ?", [update.step])
     insert_rows(
         con,
@@ -200,10 +200,12 @@ def update_entities(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepU
     if full:
         mentions = read_frame(con, "SELECT * FROM staging.mentions")
         entities, entity_mentions = resolve_entities(mentions)
+        every_article = stamps.select("article_id")
         tables = {
             "entities": TableUpdate(entities),
             "entity_mentions": TableUpdate(entity_mentions.select(_columns(EntityMentions))),
             "staging.name_features": TableUpdate(name_rows),
+            "staging.relinked_articles": TableUpdate(every_article),
         }
         return StepUpdate("entities", tables, stamps.height, True, stamps, changed)
     _register_changed(con, changed)
@@ -212,25 +214,51 @@ def update_entities(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepU
     con.register("linked_names", linked)
     mentions = read_frame(con, "SELECT m.* FROM staging.mentions m JOIN linked_names USING (name, type)")
     entities, entity_mentions = resolve_entities(mentions)
-    previous = read_frame(
+    entity_mentions = entity_mentions.select(_columns(EntityMentions))
+    old_mentions = read_frame(
         con,
-        "SELECT mention_id, entity_id, article_id FROM entity_mentions "
-        "WHERE name IN (SELECT name FROM linked_names) "
+        "SELECT * FROM entity_mentions WHERE name IN (SELECT name FROM linked_names) "
         "OR article_id IN (SELECT article_id FROM changed_articles)",
-    )
+    ).select(_columns(EntityMentions))
+    con.register("old_mention_entities", old_mentions.select("entity_id").unique())
+    old_entities = read_frame(
+        con, "SELECT * FROM entities WHERE entity_id IN (SELECT entity_id FROM old_mention_entities)"
+    ).select(entities.columns)
+    # Only rows that differ are written: most of the names a new article reaches keep their entity.
+    mentions_written, mentions_replaced = _differing_rows(entity_mentions, old_mentions, "mention_id")
+    entities_written, entities_replaced = _differing_rows(entities, old_entities, "entity_id")
+    # Articles whose mentions point elsewhere now, or name an entity whose name or type changed: their
+    # quotes' speakers and their entity pairs are redone.
+    con.register("renamed_entities", pl.DataFrame({"entity_id": entities_replaced}))
+    relinked = pl.concat(
+        [
+            changed,
+            old_mentions.filter(pl.col("mention_id").is_in(mentions_replaced.implode()))["article_id"],
+            mentions_written["article_id"],
+            read_frame(
+                con,
+                "SELECT DISTINCT article_id FROM entity_mentions "
+                "WHERE entity_id IN (SELECT entity_id FROM renamed_entities)",
+            )["article_id"],
+        ]
+    ).unique()
     tables = {
-        "entities": TableUpdate(
-            entities, pl.concat([previous["entity_id"], entities["entity_id"]]), "entity_id"
-        ),
-        "entity_mentions": TableUpdate(
-            entity_mentions.select(_columns(EntityMentions)),
-            pl.concat([previous["mention_id"], entity_mentions["mention_id"]]),
-            "mention_id",
-        ),
+        "entities": TableUpdate(entities_written, entities_replaced, "entity_id"),
+        "entity_mentions": TableUpdate(mentions_written, mentions_replaced, "mention_id"),
         "staging.name_features": TableUpdate(name_rows, pl.Series(dtype=pl.String), "name"),
+        "staging.relinked_articles": TableUpdate(pl.DataFrame({"article_id": relinked}), relinked),
     }
-    rewritten = pl.concat([previous["article_id"], entity_mentions["article_id"], changed]).unique()
-    return StepUpdate("entities", tables, changed.len(), False, stamps, changed, rewritten)
+    return StepUpdate("entities", tables, changed.len(), False, stamps, changed, relinked)
+
+
+def _differing_rows(new: pl.DataFrame, old: pl.DataFrame, key: str) -> tuple[pl.DataFrame, pl.Series]:
+    """Rows of `new` that are not in `old` as they are, and the keys to delete first: theirs and those of
+    old rows that are gone."""
+    new_hashes = new.select(pl.struct(pl.all()).hash().alias("row"))["row"]
+    old_hashes = old.select(pl.struct(pl.all()).hash().alias("row"))["row"]
+    written = new.filter(~new_hashes.is_in(old_hashes.implode()))
+    gone = old.filter(~old[key].is_in(new[key].implode()))[key]
+    return written, pl.concat([written[key], gone]).unique()
 
 
 def _name_feature_rows(con: duckdb.DuckDBPyConnection, full: bool) -> pl.DataFrame:
@@ -277,29 +305,48 @@ def _linked_names(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 
 def update_quotes(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepUpdate:
-    """Quotes with speakers linked to canonical entities and every outlet's rendering on one `quote_key`."""
+    """Quotes with speakers linked to canonical entities and every outlet's rendering on one `quote_key`.
+
+    Speakers are linked again for the articles whose quotes changed and those the entities step relinked
+    (`staging.relinked_articles`, consumed here)."""
     stamps = read_frame(con, EXTRACTION_STAMPS_SQL)
     changed, full = _changes(con, "quotes", stamps, full)
-    con.execute("CREATE OR REPLACE TEMP TABLE linked_quotes AS " + QUOTES_SQL)
     if full:
-        linked = read_frame(con, "SELECT * FROM linked_quotes ORDER BY article_id, start_char, quote_id")
+        linked = read_frame(con, QUOTES_SQL + " ORDER BY q.article_id, q.start_char, q.quote_id")
         texts = _own_keys(linked)
         keys = _cluster_keys(linked.join(texts, on="quote_id", how="left", maintain_order="left"))
         rows = linked.join(keys, on="quote_id", how="left", maintain_order="left").select(_columns(Quotes))
-        tables = {"quotes": TableUpdate(rows), "staging.quote_texts": TableUpdate(texts)}
+        tables = {
+            "quotes": TableUpdate(rows),
+            "staging.quote_texts": TableUpdate(texts),
+            "staging.relinked_articles": TableUpdate(empty_frame(RelinkedArticles)),
+        }
         return StepUpdate("quotes", tables, stamps.height, True, stamps, changed)
 
+    scope = pl.concat(
+        [changed, read_frame(con, "SELECT DISTINCT article_id FROM staging.relinked_articles")["article_id"]]
+    ).unique()
+    con.register("quote_scope", pl.DataFrame({"article_id": scope}, schema={"article_id": pl.String}))
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE linked_quotes AS "
+        + QUOTES_SQL
+        + " WHERE q.article_id IN (SELECT article_id FROM quote_scope)"
+    )
+    con.execute(
+        "CREATE OR REPLACE TEMP VIEW scoped_quotes AS SELECT * FROM quotes "
+        "WHERE article_id IN (SELECT article_id FROM quote_scope)"
+    )
     rewritten = read_frame(con, CHANGED_QUOTES_SQL)
     con.register("rewritten_quotes", rewritten)
     # Quotes whose text is new (or gone): only they can change a quote_key.
     new = read_frame(
         con,
-        "SELECT l.quote_id, l.text, l.kind FROM linked_quotes l LEFT JOIN quotes q USING (quote_id) "
+        "SELECT l.quote_id, l.text, l.kind FROM linked_quotes l LEFT JOIN scoped_quotes q USING (quote_id) "
         "WHERE q.quote_id IS NULL OR q.text <> l.text OR q.kind <> l.kind",
     )
     gone = read_frame(
         con,
-        "SELECT q.quote_id, q.quote_key FROM quotes q LEFT JOIN linked_quotes l USING (quote_id) "
+        "SELECT q.quote_id, q.quote_key FROM scoped_quotes q LEFT JOIN linked_quotes l USING (quote_id) "
         "WHERE l.quote_id IS NULL OR q.text <> l.text OR q.kind <> l.kind",
     )
     new_texts = _own_keys(new)
@@ -317,11 +364,12 @@ def update_quotes(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepUpd
         pl.DataFrame({"quote_key": pl.concat([touched_keys, gone["quote_key"].drop_nulls()])}),
     )
     con.register("gone_quotes", gone.select("quote_id"))
-    # The groups a new or gone quote belongs to are clustered again, with all their members.
+    # The groups a new or gone quote belongs to are clustered again, with all their members, wherever
+    # they are.
     members = read_frame(
         con,
-        "SELECT l.quote_id, l.article_id, l.start_char, t.quote_key AS own_key FROM linked_quotes l "
-        "JOIN staging.quote_texts t USING (quote_id) JOIN quotes q USING (quote_id) "
+        "SELECT q.quote_id, q.article_id, q.start_char, t.quote_key AS own_key FROM quotes q "
+        "JOIN staging.quote_texts t USING (quote_id) "
         "WHERE q.quote_key IN (SELECT quote_key FROM touched_keys) "
         "AND quote_id NOT IN (SELECT quote_id FROM gone_quotes)",
     )
@@ -332,11 +380,12 @@ def update_quotes(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepUpd
     )
     regrouped = _cluster_keys(
         pl.concat([members, joined_new])
+        .unique("quote_id")
         .sort("article_id", "start_char", "quote_id")
         .rename({"own_key": "quote_key"})
     )
     con.register("regrouped", regrouped)
-    rows = read_frame(
+    in_scope = read_frame(
         con,
         "SELECT l.*, coalesce(r.quote_key, CASE WHEN l.kind IN ('direct', 'partial') THEN q.quote_key END) "
         "AS quote_key FROM linked_quotes l LEFT JOIN regrouped r USING (quote_id) "
@@ -344,11 +393,18 @@ def update_quotes(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepUpd
         "WHERE l.quote_id IN (SELECT quote_id FROM rewritten_quotes) "
         "OR l.quote_id IN (SELECT quote_id FROM regrouped)",
     ).select(_columns(Quotes))
+    beyond_scope = read_frame(
+        con,
+        "SELECT q.* REPLACE (r.quote_key AS quote_key) FROM quotes q JOIN regrouped r USING (quote_id) "
+        "WHERE q.quote_id NOT IN (SELECT quote_id FROM linked_quotes) AND q.quote_key IS DISTINCT FROM r.quote_key",
+    ).select(_columns(Quotes))
+    rows = pl.concat([in_scope, beyond_scope])
     tables = {
         "quotes": TableUpdate(rows, pl.concat([rows["quote_id"], gone["quote_id"]]), "quote_id"),
         "staging.quote_texts": TableUpdate(
             new_texts, pl.concat([new_texts["quote_id"], gone["quote_id"]]), "quote_id"
         ),
+        "staging.relinked_articles": TableUpdate(empty_frame(RelinkedArticles), scope),
     }
     return StepUpdate("quotes", tables, changed.len(), False, stamps, changed)
 

@@ -290,6 +290,13 @@ class QuoteTexts(_Table):
     quote_key: str = pa.Field(description="The quote's own text with case, accents and punctuation folded.")
 
 
+class RelinkedArticles(_Table):
+    """Articles whose mentions the entities step linked to other entities, or whose entities it renamed,
+    since the quotes step last ran (staging): their quotes' speakers are linked again."""
+
+    article_id: str
+
+
 class EntityPairs(_Table):
     """Each pair of entities named in one article (staging), kept for the articles whose mentions change."""
 
@@ -313,6 +320,7 @@ STATE_TABLES: dict[str, type[_Table]] = {
     "staging.cross_article_inputs": CrossArticleInputs,
     "staging.name_features": NameFeatures,
     "staging.quote_texts": QuoteTexts,
+    "staging.relinked_articles": RelinkedArticles,
     "staging.entity_pairs": EntityPairs,
     "staging.comention_counts": ComentionCounts,
 }

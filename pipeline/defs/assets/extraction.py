@@ -61,9 +61,10 @@ class ExtractionBatches(dg.Config):
     """How the pending articles are split into steps."""
 
     #: Most articles per step: big enough that starting a step (under a second, forked from a server that
-    #: has the model loaded) is small beside its work (about 9 s for 128 BBC articles), small enough to keep
-    #: every core busy to the end of a run and to bound a step's memory.
-    articles_per_batch: int = 128
+    #: has the model loaded, but with the extractors' caches cold) is small beside its work (about 20 s for
+    #: 256 BBC articles), small enough to keep every core busy to the end of a run and to bound a step's
+    #: memory.
+    articles_per_batch: int = 256
     #: Steps that run at once (0: this machine's cores): the batch count is rounded up to a multiple of it,
     #: so the last round of a run keeps every worker busy.
     parallel_steps: int = 0

@@ -265,6 +265,7 @@ def _elect_source_paths(con: duckdb.DuckDBPyConnection) -> None:
         FROM (SELECT article_id, min(source_path) AS source_path FROM staging.source_files
               WHERE article_id IS NOT NULL GROUP BY article_id) AS first
         WHERE f.article_id = first.article_id
+          AND f.status <> CASE WHEN f.source_path = first.source_path THEN 'article' ELSE 'duplicate' END
         """
     )
     con.execute(
