@@ -229,7 +229,9 @@ def update_entities(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepU
     entities_written, entities_replaced = _differing_rows(entities, old_entities, "entity_id")
     # Articles whose mentions point elsewhere now, or name an entity whose name or type changed: their
     # quotes' speakers and their entity pairs are redone.
-    con.register("renamed_entities", pl.DataFrame({"entity_id": entities_replaced}))
+    # Only a new name or type (or an entity gone) changes what quotes show; counts and aliases do not.
+    renamed = old_entities.join(entities, on=["entity_id", "name", "type"], how="anti")["entity_id"]
+    con.register("renamed_entities", pl.DataFrame({"entity_id": renamed}, schema={"entity_id": pl.String}))
     relinked = pl.concat(
         [
             changed,
