@@ -1628,7 +1628,8 @@ def _to_figure(doc: Doc, candidate: _Candidate, index: BlockIndex) -> Figure:
     return Figure(
         start_char=start_char,
         end_char=end_char,
-        surface=doc.text[start_char:end_char],
+        # From the span, not `doc.text`: spaCy rebuilds the whole text on every access.
+        surface=doc[candidate.start : candidate.end].text[: end_char - start_char],
         value=_tidy(candidate.value),
         unit=candidate.unit,
         kind=candidate.kind,
