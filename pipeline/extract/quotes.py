@@ -1101,7 +1101,7 @@ def _resolve_speakers(art: _Article, attributions: list[_Attribution]) -> None:
 def extract_quotes(doc: Doc, blocks: Sequence[Block], mentions: Sequence[Mention]) -> QuoteExtraction:
     """Direct, partial and indirect quotes with resolved speakers; anomalies instead of exceptions."""
     art = _Article(doc, blocks, mentions)
-    quoted, anomalies = pair_quote_marks(doc.text, blocks)
+    quoted, anomalies = pair_quote_marks(art.text, blocks)
     attributions = _quote_attributions(art, quoted)
     quote_cues = {a.cue.i for a in attributions if a.cue is not None}
     attributions.extend(_indirect_attributions(art, quote_cues))
