@@ -19,9 +19,9 @@ def raw_folder_state(root: Path) -> dict[str, int]:
     newest = 0
     count = 0
     # Sidecars count: editing one changes its article's metadata.
-    for path in walk_raw_folder(root, include_sidecars=True):
+    for _, entry in walk_raw_folder(root, include_sidecars=True):
         try:
-            newest = max(newest, path.lstat().st_ctime_ns)
+            newest = max(newest, entry.stat(follow_symlinks=False).st_ctime_ns)
         except OSError:
             continue
         count += 1
