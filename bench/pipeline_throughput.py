@@ -53,7 +53,7 @@ def bare_spacy(files: list[Path]) -> dict[str, float]:
     return {"seconds": seconds, "words": sum(len(t.split()) for t in texts), "articles": len(texts)}
 
 
-def whole_pipeline(files: list[Path], workers: int = 1) -> dict[str, object]:
+def whole_pipeline(corpus: Path, files: list[Path], workers: int = 1) -> dict[str, object]:
     """Ingest, extract, resolve and publish into an empty warehouse in a temporary folder."""
     import dagster as dg
 
@@ -63,7 +63,7 @@ def whole_pipeline(files: list[Path], workers: int = 1) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         raw = Path(tmp) / "raw"
         for f in files:
-            target = raw / f.parent.name / f.name
+            target = raw / f.relative_to(corpus)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(f, target)
         with dg.DagsterInstance.local_temp(overrides={"telemetry": {"enabled": False}}) as instance:
@@ -115,11 +115,11 @@ class TreeMemory:
         self._thread.join()
 
 
-def profile(files: list[Path], top: int) -> None:
+def profile(corpus: Path, files: list[Path], top: int) -> None:
     """One in-process run under cProfile: where the time goes."""
     profiler = cProfile.Profile()
     profiler.enable()
-    result = whole_pipeline(files)
+    result = whole_pipeline(corpus, files)
     profiler.disable()
     print(
         f"{len(files)} articles in {result['seconds']:.1f} s (under the profiler); steps: {result['steps']}"
@@ -147,13 +147,15 @@ def main() -> None:
     args = parser.parse_args()
     files = corpus_files(args.corpus, args.limit)
     if args.profile:
-        profile(files, args.profile)
+        profile(args.corpus, files, args.profile)
         return
     if args.phase:
         if args.phase == "spacy":
             measured = bare_spacy(files)
         else:
-            measured = whole_pipeline(files, args.workers if args.phase == "pipeline-workers" else 1)
+            measured = whole_pipeline(
+                args.corpus, files, args.workers if args.phase == "pipeline-workers" else 1
+            )
         print(json.dumps({**measured, "peak_rss_mb": peak_rss_mb()}))
         return
 

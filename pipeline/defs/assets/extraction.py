@@ -46,6 +46,8 @@ EXTRACTION_TABLES = (
     "extraction_anomalies",
     "staging.extraction_log",
 )
+#: Fewer articles than this per step and a step costs more (a process, cold caches) than it saves.
+MIN_ARTICLES_PER_STEP = 50
 PREVIEWS = {
     "staging.mentions": ["name", "type", "role", "surface", "block_kind"],
     "staging.quotes": ["speaker_local", "cue", "kind", "text"],
@@ -60,13 +62,13 @@ def _output_name(table: str) -> str:
 class ExtractionBatches(dg.Config):
     """How the pending articles are split into steps."""
 
-    #: Most articles per step: big enough that starting a step (under a second, forked from a server that
-    #: has the model loaded, but with the extractors' caches cold) is small beside its work (about 20 s for
-    #: 256 BBC articles), small enough to keep every core busy to the end of a run and to bound a step's
-    #: memory.
-    articles_per_batch: int = 256
+    #: Most articles per step. Each step starts cold (forked from a server that has the model loaded, but
+    #: with spaCy's vocabulary and the extractors' caches to warm, about 2 s), so steps are big: a large run
+    #: is split into about as many batches as workers, up to this size; a step holds only its articles and
+    #: their rows (a few MB per 100 articles).
+    articles_per_batch: int = 1000
     #: Steps that run at once (0: this machine's cores): the batch count is rounded up to a multiple of it,
-    #: so the last round of a run keeps every worker busy.
+    #: so every worker is busy to the end of a run (unless the run is too small to be worth splitting).
     parallel_steps: int = 0
 
 
@@ -100,7 +102,7 @@ def plan_extraction_batches(
         )["article_id"].to_list()
     parallel = config.parallel_steps or os.cpu_count() or 1
     batches = -(-len(pending) // config.articles_per_batch)  # ceiling
-    if batches > 1:
+    if len(pending) >= parallel * MIN_ARTICLES_PER_STEP:
         batches = -(-batches // parallel) * parallel
     context.log.info(
         f"{len(pending)} articles to extract with extractor version {EXTRACTOR_VERSION}, in {batches} "
