@@ -64,8 +64,8 @@ class ExtractionBatches(dg.Config):
 
     #: Most articles per step. Each step starts cold (forked from a server that has the model loaded, but
     #: with spaCy's vocabulary and the extractors' caches to warm, about 2 s), so steps are big: a large run
-    #: is split into about as many batches as workers, up to this size; a step holds only its articles and
-    #: their rows (a few MB per 100 articles).
+    #: is split into about as many batches as workers, up to this size; a step holds its articles' texts
+    #: and the rows of 64 articles at a time.
     articles_per_batch: int = 1000
     #: Steps that run at once (0: this machine's cores): the batch count is rounded up to a multiple of it,
     #: so every worker is busy to the end of a run (unless the run is too small to be worth splitting).
@@ -117,12 +117,12 @@ def plan_extraction_batches(
 def extract_article_batch(
     context: dg.OpExecutionContext, warehouse: WarehouseResource, article_ids: list[str]
 ) -> BatchReport:
-    """spaCy and the extractors over one batch; one transaction per 64 articles. An article whose
-    extraction fails is quarantined (stage `extract`) and the others still land."""
+    """spaCy and the extractors over one batch; one transaction per 64 articles, written as soon as they
+    are extracted (the write lock is taken for the write only). An article whose extraction fails is
+    quarantined (stage `extract`) and the others still land."""
     with warehouse.warehouse.connect() as con:
         articles = list(_article_inputs(con, pl.Series("article_id", article_ids, dtype=pl.String)))
     report = BatchReport(articles=len(articles))
-    extracted = []
     for batch in extract_batches(load_nlp(), articles):
         frames = _batch_frames(batch, datetime.now(UTC))
         broken_rows = schema_failures(frames)
@@ -132,15 +132,13 @@ def extract_article_batch(
         if broken_rows:
             report.failed_checks.update(broken_rows)
             continue
-        extracted.append((batch, frames))
-    with warehouse.warehouse.connect() as con:
-        for batch, frames in extracted:
+        with warehouse.warehouse.connect() as con:
             _write_batch(con, batch, frames, datetime.now(UTC))
-            report.failures += len(batch.failures)
-            for table, frame in frames.items():
-                report.rows[table] += frame.height
-                if frame.height and table not in report.samples:
-                    report.samples[table] = frame.head(5)
+        report.failures += len(batch.failures)
+        for table, frame in frames.items():
+            report.rows[table] += frame.height
+            if frame.height and table not in report.samples:
+                report.samples[table] = frame.head(5)
     context.log.info(f"extracted {report.articles} articles ({report.failures} quarantined)")
     return report
 
