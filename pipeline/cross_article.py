@@ -8,9 +8,10 @@ follows the new work, not the size of the archive.
 - **Entities** are exact: resolution decides by look-ups on a name's features (`name_features`), so the
   names linked to a changed article's names through shared features, and nothing else, are resolved again,
   with all their mentions, by the same `resolve_entities`.
-- **Quotes** are exact: speakers are linked in SQL over all quotes and only rows that differ are rewritten;
-  a new quote can change the `quote_key` only of the quotes it contains or is contained in, and of their
-  groups, which are clustered again with it.
+- **Quotes** are exact: speakers are linked again for the quotes of changed articles and of the articles
+  the entities step relinked, and only rows that differ are rewritten; a new quote can change the
+  `quote_key` only of the quotes it contains or is contained in, and of their groups, which are clustered
+  again with it.
 - **Stories** are recomputed for the changed articles, the articles that share a rare feature with them and
   their stories' members, with the corpus's current feature weights; the rest keep the grouping made with
   the weights of their own run (a pair near the threshold can differ from a full recompute until the next
@@ -118,13 +119,18 @@ class TableUpdate:
 class StepUpdate:
     step: str
     tables: dict[str, TableUpdate]
-    #: Articles whose inputs changed since the step last ran (all of them for a full recompute).
-    changed_articles: int
     full: bool
+    #: Every article's current input stamp, recorded with the step's rows.
     stamps: pl.DataFrame
+    #: Articles whose stamps differ from the step's last run.
     changed: pl.Series
     #: Articles whose mentions' entities changed (None: all), for `entity_comentions`.
     relinked: pl.Series | None = None
+
+    @property
+    def changed_articles(self) -> int:
+        """Articles the step recomputed for: all of them for a full recompute."""
+        return self.stamps.height if self.full else self.changed.len()
 
 
 def apply_update(con: duckdb.DuckDBPyConnection, update: StepUpdate) -> None:
@@ -207,7 +213,7 @@ def update_entities(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepU
             "staging.name_features": TableUpdate(name_rows),
             "staging.relinked_articles": TableUpdate(every_article),
         }
-        return StepUpdate("entities", tables, stamps.height, True, stamps, changed)
+        return StepUpdate("entities", tables, True, stamps, changed)
     _register_changed(con, changed)
     con.register("new_name_features", name_rows)
     linked = _linked_names(con)
@@ -227,9 +233,8 @@ def update_entities(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepU
     # Only rows that differ are written: most of the names a new article reaches keep their entity.
     mentions_written, mentions_replaced = _differing_rows(entity_mentions, old_mentions, "mention_id")
     entities_written, entities_replaced = _differing_rows(entities, old_entities, "entity_id")
-    # Articles whose mentions point elsewhere now, or name an entity whose name or type changed: their
-    # quotes' speakers and their entity pairs are redone.
-    # Only a new name or type (or an entity gone) changes what quotes show; counts and aliases do not.
+    # Articles whose mentions point elsewhere now, or name an entity whose name or type changed (or that
+    # is gone; counts and aliases do not matter): their quotes' speakers and entity pairs are redone.
     renamed = old_entities.join(entities, on=["entity_id", "name", "type"], how="anti")["entity_id"]
     con.register("renamed_entities", pl.DataFrame({"entity_id": renamed}, schema={"entity_id": pl.String}))
     relinked = pl.concat(
@@ -250,7 +255,7 @@ def update_entities(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepU
         "staging.name_features": TableUpdate(name_rows, pl.Series(dtype=pl.String), "name"),
         "staging.relinked_articles": TableUpdate(pl.DataFrame({"article_id": relinked}), relinked),
     }
-    return StepUpdate("entities", tables, changed.len(), False, stamps, changed, relinked)
+    return StepUpdate("entities", tables, False, stamps, changed, relinked)
 
 
 def _differing_rows(new: pl.DataFrame, old: pl.DataFrame, key: str) -> tuple[pl.DataFrame, pl.Series]:
@@ -323,7 +328,7 @@ def update_quotes(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepUpd
             "staging.quote_texts": TableUpdate(texts),
             "staging.relinked_articles": TableUpdate(empty_frame(RelinkedArticles)),
         }
-        return StepUpdate("quotes", tables, stamps.height, True, stamps, changed)
+        return StepUpdate("quotes", tables, True, stamps, changed)
 
     scope = pl.concat(
         [changed, read_frame(con, "SELECT DISTINCT article_id FROM staging.relinked_articles")["article_id"]]
@@ -408,7 +413,7 @@ def update_quotes(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepUpd
         ),
         "staging.relinked_articles": TableUpdate(empty_frame(RelinkedArticles), scope),
     }
-    return StepUpdate("quotes", tables, changed.len(), False, stamps, changed)
+    return StepUpdate("quotes", tables, False, stamps, changed)
 
 
 def _own_keys(quotes: pl.DataFrame) -> pl.DataFrame:
@@ -438,7 +443,7 @@ def update_stories(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepUp
     if full:
         features = read_frame(con, "SELECT article_id, feature FROM story_features")
         rows = group_stories(features, stamps["article_id"].to_list())
-        return StepUpdate("stories", {"stories": TableUpdate(rows)}, stamps.height, True, stamps, changed)
+        return StepUpdate("stories", {"stories": TableUpdate(rows)}, True, stamps, changed)
     _register_changed(con, changed)
     # Articles sharing a rare feature with a changed one, then every member of their stories.
     reach = read_frame(
@@ -466,7 +471,7 @@ def update_stories(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepUp
     present = reach.join(stamps.select("article_id"), on="article_id", how="semi")["article_id"].to_list()
     rows = group_stories(features, present, dict(frequency.iter_rows()), stamps.height)
     table = TableUpdate(rows, pl.concat([reach["article_id"], changed]))
-    return StepUpdate("stories", {"stories": table}, changed.len(), False, stamps, changed)
+    return StepUpdate("stories", {"stories": table}, False, stamps, changed)
 
 
 def _columns(model: type) -> list[str]:

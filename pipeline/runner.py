@@ -7,9 +7,8 @@ import dagster as dg
 
 from pipeline import settings
 from pipeline.definitions import build_definitions
+from pipeline.defs.jobs import process_new_articles
 from pipeline.defs.resources import RawFolder, WarehouseResource
-
-JOB_NAME = "process_new_articles"
 
 
 def run_pipeline(
@@ -34,7 +33,7 @@ def run_pipeline(
     ops = {"article_extractions": {"ops": {"plan_extraction_batches": {"config": batches}}}}
     if workers == 1:
         definitions = build_definitions(RawFolder(path=str(raw_dir)), WarehouseResource(path=str(warehouse)))
-        return definitions.resolve_job_def(JOB_NAME).execute_in_process(
+        return definitions.resolve_job_def(process_new_articles.name).execute_in_process(
             run_config={"ops": ops} if batches else None,
             instance=instance or dg.DagsterInstance.ephemeral(),
             asset_selection=selection,
@@ -67,4 +66,4 @@ def _execute(
 
 def process_new_articles_job() -> dg.JobDefinition:
     """The job as each step process rebuilds it (Dagster imports this function in every process)."""
-    return build_definitions().resolve_job_def(JOB_NAME)
+    return build_definitions().resolve_job_def(process_new_articles.name)

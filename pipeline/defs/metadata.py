@@ -1,12 +1,14 @@
 """Materialisation metadata and schema checks shared by every asset."""
 
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import dagster as dg
 import pandera.errors
 import polars as pl
 
-from pipeline.schemas import TABLES
+from pipeline.schemas import TABLES, empty_frame
 
 PREVIEW_ROWS = 5
 PREVIEW_CELL_CHARS = 60
@@ -121,3 +123,29 @@ def table_metadata(
         "rows_written": written.height,
         "preview": dg.MetadataValue.md(markdown_table(preview)),
     }
+
+
+@dataclass
+class WrittenRows:
+    """What a step wrote over its transactions: rows per table and the first rows of each for the preview
+    (a step that writes in many transactions keeps these, never the rows themselves)."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    samples: dict[str, pl.DataFrame] = field(default_factory=dict)
+
+    def add(self, frames: Mapping[str, pl.DataFrame]) -> None:
+        for table, frame in frames.items():
+            self.counts[table] += frame.height
+            if frame.height and table not in self.samples:
+                self.samples[table] = frame.head(PREVIEW_ROWS)
+
+    def merge(self, other: "WrittenRows") -> None:
+        self.counts.update(other.counts)
+        for table, sample in other.samples.items():
+            self.samples.setdefault(table, sample)
+
+    def table_metadata(
+        self, table: str, total_rows: int, preview_columns: Sequence[str] | None = None
+    ) -> dict[str, object]:
+        sample = self.samples.get(table, empty_frame(TABLES[table]))
+        return {**table_metadata(total_rows, sample, preview_columns), "rows_written": self.counts[table]}

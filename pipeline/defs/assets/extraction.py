@@ -9,7 +9,6 @@ never while spaCy runs, so parallel steps do not wait on each other.
 
 import dataclasses
 import os
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -20,10 +19,10 @@ import polars as pl
 
 from pipeline.defs.metadata import (
     SchemaViolation,
+    WrittenRows,
     schema_check_results,
     schema_check_spec,
     schema_failures,
-    table_metadata,
     table_spec,
 )
 from pipeline.defs.resources import WarehouseResource
@@ -78,8 +77,7 @@ class BatchReport:
 
     articles: int = 0
     failures: int = 0
-    rows: Counter[str] = field(default_factory=Counter)
-    samples: dict[str, pl.DataFrame] = field(default_factory=dict)
+    written: WrittenRows = field(default_factory=WrittenRows)
     #: Failure cases of tables whose rows broke the contract as a whole: that batch wrote nothing.
     failed_checks: dict[str, pl.DataFrame] = field(default_factory=dict)
 
@@ -135,10 +133,7 @@ def extract_article_batch(
         with warehouse.warehouse.connect() as con:
             _write_batch(con, batch, frames, datetime.now(UTC))
         report.failures += len(batch.failures)
-        for table, frame in frames.items():
-            report.rows[table] += frame.height
-            if frame.height and table not in report.samples:
-                report.samples[table] = frame.head(5)
+        report.written.add(frames)
     context.log.info(f"extracted {report.articles} articles ({report.failures} quarantined)")
     return report
 
@@ -156,18 +151,18 @@ def record_extractions(
     cross-article steps, when a batch's rows broke a table's contract (that batch wrote nothing)."""
     with warehouse.warehouse.connect() as con:
         totals = row_counts(con, EXTRACTION_TABLES)
-    written: Counter[str] = sum((r.rows for r in reports), Counter())
+    written = WrittenRows()
+    for report in reports:
+        written.merge(report.written)
     articles = sum(r.articles for r in reports)
     failures = sum(r.failures for r in reports)
     for table in EXTRACTION_TABLES:
-        sample = next((r.samples[table] for r in reports if table in r.samples), pl.DataFrame())
-        metadata = table_metadata(totals[table], sample, PREVIEWS.get(table) if sample.width else None)
-        metadata["rows_written"] = written[table]
+        metadata = written.table_metadata(table, totals[table], PREVIEWS.get(table))
         metadata["articles_extracted"] = articles
         metadata["articles_failed"] = failures
         yield dg.Output(None, output_name=_output_name(table), metadata=metadata)
     failed = {t: cases for r in reports for t, cases in r.failed_checks.items()}
-    yield from schema_check_results({t: written[t] for t in EXTRACTION_TABLES}, failed)
+    yield from schema_check_results({t: written.counts[t] for t in EXTRACTION_TABLES}, failed)
     if failed:
         raise SchemaViolation(
             f"rows for {', '.join(failed)} break the schema; their batches wrote nothing "

@@ -1,6 +1,5 @@
 """Ingest: new and changed raw files become articles and paragraphs, or quarantined files."""
 
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 
@@ -9,10 +8,10 @@ import duckdb
 import polars as pl
 
 from pipeline.defs.metadata import (
+    WrittenRows,
     raise_on_failed_checks,
     schema_check_results,
     schema_check_spec,
-    table_metadata,
     table_spec,
     validate_tables,
 )
@@ -27,12 +26,10 @@ from pipeline.ingest import (
     source_file,
 )
 from pipeline.schemas import (
-    TABLES,
     Articles,
     Paragraphs,
     QuarantinedArticles,
     SourceFiles,
-    empty_frame,
     frame_of,
 )
 from pipeline.warehouse import insert_rows, quoted, read_frame, replace_rows, row_counts
@@ -79,8 +76,7 @@ def raw_articles(
     removed = sorted(p for p in known if source_file(p) not in present)
     context.log.info(f"{len(files)} files: {len(to_read)} new or changed, {len(removed)} sources removed")
 
-    written: Counter[str] = Counter()
-    samples: dict[str, pl.DataFrame] = {}
+    written = WrittenRows()
     chunks = [to_read[i : i + FILES_PER_CHUNK] for i in range(0, len(to_read), FILES_PER_CHUNK)] or [[]]
     for number, chunk in enumerate(chunks):
         last = number == len(chunks) - 1
@@ -99,23 +95,19 @@ def raw_articles(
                 orphans = _remove_orphaned_articles(con)
                 _elect_source_paths(con)
                 totals = row_counts(con, INGEST_TABLES)
-        for table, frame in frames.items():
-            written[table] += frame.height
-            if frame.height and table not in samples:
-                samples[table] = frame.head(5)
+        written.add(frames)
     context.log.info(
-        f"{written['articles']} articles read, {written['quarantined_articles']} quarantined, {orphans} removed"
+        f"{written.counts['articles']} articles read, {written.counts['quarantined_articles']} quarantined, "
+        f"{orphans} removed"
     )
 
     previews = {"articles": ["article_id", "source_path", "title", "outlet", "word_count"]}
     for table in INGEST_TABLES:
-        sample = samples.get(table, empty_frame(TABLES[table]))
-        metadata = table_metadata(totals[table], sample, previews.get(table))
-        metadata["rows_written"] = written[table]
+        metadata = written.table_metadata(table, totals[table], previews.get(table))
         if table == "articles":
             metadata["articles_removed"] = orphans
         yield dg.MaterializeResult(asset_key=dg.AssetKey(table.split(".")), metadata=metadata)
-    yield from schema_check_results({t: written[t] for t in INGEST_TABLES}, {})
+    yield from schema_check_results({t: written.counts[t] for t in INGEST_TABLES}, {})
 
 
 def _read_chunk(
