@@ -14,6 +14,7 @@ run with cProfile and prints its N most expensive functions (own time and cumula
 import argparse
 import cProfile
 import json
+import os
 import pstats
 import resource
 import shutil
@@ -76,6 +77,10 @@ def whole_pipeline(corpus: Path, files: list[Path], workers: int = 1) -> dict[st
                 s.step_key: round((s.end_time or 0) - (s.start_time or 0), 1)
                 for s in instance.get_run_step_stats(result.run_id)
             }
+            step_of_pid = {
+                e.dagster_event.pid: e.step_key for e in instance.all_logs(result.run_id) if e.dagster_event and e.step_key
+            }
+    step_of_pid[os.getpid()] = "run"
     words = sum(len(decode_article_bytes(f.read_bytes()).text.split()) for f in files)
     return {
         "seconds": seconds,
@@ -83,6 +88,9 @@ def whole_pipeline(corpus: Path, files: list[Path], workers: int = 1) -> dict[st
         "articles": len(files),
         "steps": steps,
         "tree_rss_mb": memory.peak_mb,
+        "tree_peak_by_process_mb": {
+            step_of_pid.get(pid, f"other pid {pid}"): round(mb) for pid, mb in memory.peak_by_pid.items()
+        },
     }
 
 
@@ -92,19 +100,22 @@ class TreeMemory:
 
     def __init__(self) -> None:
         self.peak_mb = 0.0
+        #: PSS (MB) of each process at the peak, by pid: which step, or the fork server, made it.
+        self.peak_by_pid: dict[int, float] = {}
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def _sample(self) -> None:
         me = psutil.Process()
         while not self._done.wait(0.2):
-            total = 0
+            by_pid = {}
             for process in [me, *me.children(recursive=True)]:
                 try:
-                    total += process.memory_full_info().pss
+                    by_pid[process.pid] = process.memory_full_info().pss / 2**20
                 except psutil.Error:
                     continue
-            self.peak_mb = max(self.peak_mb, total / 2**20)
+            if sum(by_pid.values()) > self.peak_mb:
+                self.peak_mb, self.peak_by_pid = sum(by_pid.values()), by_pid
 
     def __enter__(self) -> "TreeMemory":
         self._thread.start()
@@ -170,7 +181,7 @@ def main() -> None:
     for phase, r in results.items():
         memory = f"peak RSS {r['peak_rss_mb']:6.0f} MB"
         if "tree_rss_mb" in r:
-            memory += f", process tree {r['tree_rss_mb']:6.0f} MB (PSS)"
+            memory += f", process tree {r['tree_rss_mb']:6.0f} MB (PSS: {r['tree_peak_by_process_mb']})"
         print(
             f"{names[phase]:>22}: {r['seconds']:7.1f} s  {r['articles'] / r['seconds']:6.1f} articles/s  "
             f"{r['words'] / r['seconds']:7.0f} words/s  {memory}"

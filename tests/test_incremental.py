@@ -4,7 +4,9 @@ import shutil
 from pathlib import Path
 
 import dagster as dg
+import pytest
 
+from pipeline import cross_article
 from pipeline.definitions import defs
 from pipeline.defs.resources import RawFolder, WarehouseResource
 from pipeline.runner import run_pipeline
@@ -64,3 +66,32 @@ def test_run_by_run_updates_equal_a_full_recompute(tmp_path: Path, shared_dir: P
     recomputed = _cross_article_tables(path)
     for table in CROSS_ARTICLE_SQL:
         assert updated[table] == recomputed[table], table
+
+
+def test_many_new_quotes_recompute_the_quotes_in_full(
+    tmp_path: Path, shared_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past MAX_CONTAINMENT_PAIRS the quotes step clusters every quote again instead of comparing the new
+    quote texts one by one with the stored ones; the other steps stay incremental."""
+    raw = copy_seeds(tmp_path / "raw")
+    politics = sorted((shared_dir / "corpus" / "bbc" / "politics").glob("*.txt"))[:9]
+    for article in politics[:8]:  # one new article in ten: below FULL_RECOMPUTE_SHARE
+        shutil.copy(article, raw / f"bbc-{article.name}")
+    path = tmp_path / "warehouse" / "news.duckdb"
+    run_pipeline(raw, path)
+    quotes_before = WarehouseReader(path).rows("SELECT quote_id, quote_key FROM quotes ORDER BY quote_id")
+    shutil.copy(politics[8], raw / f"bbc-{politics[8].name}")
+    monkeypatch.setattr(cross_article, "MAX_CONTAINMENT_PAIRS", 0)
+    result = run_pipeline(raw, path)
+    by_node = {
+        node: {m.metadata["recomputed"].value for m in result.asset_materializations_for_node(node)}
+        for node in ("canonical_entities", "quotes", "stories")
+    }
+    assert by_node == {
+        "canonical_entities": {"changed articles"},
+        "quotes": {"all articles"},
+        "stories": {"changed articles"},
+    }
+    quotes_after = WarehouseReader(path).rows("SELECT quote_id, quote_key FROM quotes ORDER BY quote_id")
+    assert [q for q in quotes_after if q in quotes_before] == quotes_before
+    assert len(quotes_after) > len(quotes_before)

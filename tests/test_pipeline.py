@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pipeline import extraction
 from pipeline.definitions import defs
 from pipeline.runner import run_pipeline
 from tests.conftest import REPO, WarehouseReader, copy_seeds, snapshot
@@ -186,3 +187,17 @@ def test_a_warehouse_from_another_schema_version_is_rebuilt(workspace: tuple[Pat
     }
     assert ingest["articles"] == 2
     assert WarehouseReader(path).scalar("SELECT sum(word_count) > 0 FROM articles")
+
+
+def test_parsing_each_article_alone_gives_the_same_rows(
+    workspace: tuple[Path, Path], seeds_warehouse: WarehouseReader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """spaCy's minibatches are cut by characters (NLP_BATCH_CHARS), not at the 64-article write batches:
+    the cut must not shift an article's rows onto another article's parse."""
+    monkeypatch.setattr(extraction, "NLP_BATCH_CHARS", 1)
+    raw, path = workspace
+    run_pipeline(raw, path)
+    alone = WarehouseReader(path)
+    for table in ("figures", "quotes", "entity_mentions"):
+        sql = f"SELECT * FROM {table} ORDER BY ALL"
+        assert alone.rows(sql) == seeds_warehouse.rows(sql), table
