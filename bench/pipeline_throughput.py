@@ -78,7 +78,9 @@ def whole_pipeline(corpus: Path, files: list[Path], workers: int = 1) -> dict[st
                 for s in instance.get_run_step_stats(result.run_id)
             }
             step_of_pid = {
-                e.dagster_event.pid: e.step_key for e in instance.all_logs(result.run_id) if e.dagster_event and e.step_key
+                e.dagster_event.pid: e.step_key
+                for e in instance.all_logs(result.run_id)
+                if e.dagster_event and e.step_key
             }
     step_of_pid[os.getpid()] = "run"
     words = sum(len(decode_article_bytes(f.read_bytes()).text.split()) for f in files)
