@@ -22,6 +22,8 @@ MAX_TITLE_WORDS = 40
 #: Lines this short after boilerplate starts are still page furniture (`Posted in`, `Share`).
 MAX_FURNITURE_WORDS = 20
 
+#: A lower-case letter of the Latin alphabets (ASCII, Latin-1 and Latin Extended-A and B, without × and ÷).
+LATIN_LETTER = re.compile("[a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 BOILERPLATE_PATTERNS = re.compile(
     r"""
     \bis\ now\ on\ (WhatsApp|Telegram|Instagram|Facebook|X|Twitter)\b
@@ -193,9 +195,9 @@ def _reject_non_articles(lines: list[_Line]) -> None:
     if len(lines) < 2 and len(lines[0].text.split()) <= MAX_TITLE_WORDS:
         raise UnreadableArticle("no_body", "a single short line: a title with no article text")
     head_text = " ".join(line.text for line in lines[:40]).lower()
-    letters = [c for c in head_text if c.isalpha()]
-    latin = sum("a" <= c <= "z" or "\u00c0" <= c <= "\u024f" for c in letters) / max(len(letters), 1)
-    if len(letters) >= 100 and latin < MIN_LATIN_SHARE:
+    letters = sum(map(str.isalpha, head_text))
+    latin = len(LATIN_LETTER.findall(head_text)) / max(letters, 1)
+    if letters >= 100 and latin < MIN_LATIN_SHARE:
         raise UnreadableArticle("not_english", "written in another script; the extractors read English only")
     words = re.findall(r"[^\W\d_]+", head_text)
     english = sum(w in ENGLISH_FUNCTION_WORDS for w in words) / max(len(words), 1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from dataclasses import dataclass
 
 #: A news article is tens of kilobytes; anything this large is a dump, not one article.
@@ -23,6 +23,8 @@ BINARY_SIGNATURES: dict[bytes, str] = {
 }
 #: Share of control characters above which decoded text is judged to be binary data.
 MAX_CONTROL_SHARE = 0.01
+#: Control characters (Unicode category Cc) other than tab, line feed, form feed and carriage return.
+CONTROL_CHARACTERS = re.compile("[\\x00-\\x08\\x0b\\x0e-\\x1f\\x7f-\\x9f]")
 
 
 class UnreadableArticle(Exception):
@@ -71,7 +73,7 @@ def decode_article_bytes(data: bytes) -> DecodedText:
             f"{len(decoded.text):,} characters is over the {MAX_ARTICLE_CHARS:,}-character limit for one "
             "article; split the file into articles",
         )
-    controls = sum(1 for ch in decoded.text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    controls = len(CONTROL_CHARACTERS.findall(decoded.text))
     if controls > MAX_CONTROL_SHARE * len(decoded.text):
         raise UnreadableArticle(
             "binary", f"{controls} control characters in {len(decoded.text)}: binary data, not article text"
