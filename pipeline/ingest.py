@@ -121,7 +121,7 @@ def scan_raw_folder(root: Path) -> tuple[list[RawFile], list[Quarantined]]:
             )
             continue
         modified = stat.st_mtime_ns
-        folder, sidecar = os.path.dirname(entry.path), sidecar_of(Path(entry.name)).name
+        folder, sidecar = os.path.dirname(entry.path), sidecar_name(entry.name)
         if folder not in listings:  # one listing per folder, not a system call per file
             listings[folder] = frozenset(os.listdir(folder))
         if sidecar in listings[folder]:
@@ -132,7 +132,11 @@ def scan_raw_folder(root: Path) -> tuple[list[RawFile], list[Quarantined]]:
 
 def sidecar_of(path: Path) -> Path:
     """`story.txt` -> `story.meta.json`: the metadata that overrides what the file's text says."""
-    return path.with_name(path.name.rsplit(".", 1)[0] + SIDECAR_SUFFIX)
+    return path.with_name(sidecar_name(path.name))
+
+
+def sidecar_name(name: str) -> str:
+    return name.rsplit(".", 1)[0] + SIDECAR_SUFFIX
 
 
 def walk_raw_folder(root: Path, include_sidecars: bool = False) -> Iterator[tuple[str, os.DirEntry[str]]]:
