@@ -50,17 +50,25 @@ CLUSTERED_KINDS = ("direct", "partial")
 EXTRACTION_STAMPS_SQL = (
     "SELECT article_id, CAST(extracted_at AS VARCHAR) AS stamp FROM staging.extraction_log"
 )
-QUOTES_SQL = """
+_LINKED_QUOTES_SQL = """
 SELECT q.quote_id, q.article_id, q.text,
        coalesce(e.name, q.speaker_local) AS speaker,
        e.entity_id AS speaker_entity_id,
        q.speaker_surface,
        coalesce(q.speaker_role, m.role) AS speaker_role,
        q.cue, q.kind, q.start_char, q.end_char, q.block_kind
-FROM staging.quotes q
-LEFT JOIN entity_mentions m ON m.article_id = q.article_id AND m.start_char = q.speaker_mention_start
+FROM {quotes} q
+LEFT JOIN {mentions} m ON m.article_id = q.article_id AND m.start_char = q.speaker_mention_start
 LEFT JOIN entities e ON e.entity_id = m.entity_id
 """
+#: Every quote with its speaker linked to a canonical entity.
+QUOTES_SQL = _LINKED_QUOTES_SQL.format(quotes="staging.quotes", mentions="entity_mentions")
+#: The same for the articles in `quote_scope`, both sides filtered before the join: filtered after it, DuckDB
+#: joined all 1.1 million mentions first (0.3-0.5 s at 30,000 articles instead of 0.06 s).
+SCOPED_QUOTES_SQL = _LINKED_QUOTES_SQL.format(
+    quotes="(SELECT * FROM staging.quotes WHERE article_id IN (SELECT article_id FROM quote_scope))",
+    mentions="(SELECT * FROM entity_mentions WHERE article_id IN (SELECT article_id FROM quote_scope))",
+)
 #: Quotes (every column but `quote_key`) that are new or differ from the published row.
 CHANGED_QUOTES_SQL = """
 SELECT quote_id FROM (
@@ -341,11 +349,7 @@ def update_quotes(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepUpd
         [changed, read_frame(con, "SELECT DISTINCT article_id FROM staging.relinked_articles")["article_id"]]
     ).unique()
     con.register("quote_scope", pl.DataFrame({"article_id": scope}, schema={"article_id": pl.String}))
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE linked_quotes AS "
-        + QUOTES_SQL
-        + " WHERE q.article_id IN (SELECT article_id FROM quote_scope)"
-    )
+    con.execute("CREATE OR REPLACE TEMP TABLE linked_quotes AS " + SCOPED_QUOTES_SQL)
     con.execute(
         "CREATE OR REPLACE TEMP VIEW scoped_quotes AS SELECT * FROM quotes "
         "WHERE article_id IN (SELECT article_id FROM quote_scope)"
