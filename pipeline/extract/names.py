@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _NON_WORD = re.compile(r"[^\w\s-]")
@@ -32,8 +33,10 @@ def fold(text: str) -> str:
     return _SPACE_OR_HYPHEN.sub(" ", _NON_WORD.sub("", ascii_like.lower())).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
-    """The blocking key of a name: folded, possessive dropped, Slavic endings unified."""
+    """The blocking key of a name: folded, possessive dropped, Slavic endings unified (cached: the same
+    names and words come back in every article, 57,000 calls per 370 BBC articles)."""
     words = fold(strip_possessive(text)).split()
     return " ".join(_SLAVIC_ENDING.sub("y", w) if len(w) >= 5 else w for w in words)
 
