@@ -348,23 +348,23 @@ def _untagged_person_names(doc: Doc, candidates: list[_Candidate], index: BlockI
             tagged.setdefault(words[:-1], "ORG")  # `Leeds` for `Leeds United`
     longest = max((len(w) for w in tagged), default=0)
     covered = _covered_tokens(candidates)
+    texts = [t.text for t in doc]  # one pass: indexing `doc` makes a new Token object each time
     found: list[_Candidate] = []
     i = 0
-    while i < len(doc):
-        token = doc[i]
-        if i in covered or not token.text[:1].isupper() or not index.is_extractable(token.idx):
+    while i < len(texts):
+        if i in covered or not texts[i][:1].isupper() or not index.is_extractable(doc[i].idx):
             i += 1
             continue
         match = next(
             (
                 (n, tagged[words])
-                for n in range(min(longest, len(doc) - i), 0, -1)
-                if (words := tuple(t.text for t in doc[i : i + n])) in tagged
+                for n in range(min(longest, len(texts) - i), 0, -1)
+                if (words := tuple(texts[i : i + n])) in tagged
                 and not any(j in covered for j in range(i, i + n))
             ),
             None,
         )
-        if match is None and token.pos_ == "PROPN" and name_key(token.text) in surnames:
+        if match is None and doc[i].pos_ == "PROPN" and name_key(texts[i]) in surnames:
             match = (1, "PERSON")
         if match is None:
             i += 1
