@@ -934,7 +934,6 @@ def _indirect_attributions(art: _Article, quote_cues: set[int]) -> Iterator[_Att
     for token in doc:
         if art.speech[token.i] or token.i in quote_cues:
             continue
-        lemma = token.lemma_.lower()
         if token.lower_ == ACCORDING_TO[0]:
             if token.head.i in quote_cues:
                 continue
@@ -944,7 +943,9 @@ def _indirect_attributions(art: _Article, quote_cues: set[int]) -> Iterator[_Att
             content, source = found
             cue_text, subject = "according to", source
         elif token.pos_ == "VERB" and (
-            lemma in SPEECH_VERBS or lemma in COGNITION_VERBS or lemma in PHRASAL_ONLY_VERBS
+            (lemma := token.lemma_.lower()) in SPEECH_VERBS
+            or lemma in COGNITION_VERBS
+            or lemma in PHRASAL_ONLY_VERBS
         ):
             if not _is_reporting_clause(token):
                 continue
