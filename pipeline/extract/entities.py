@@ -336,19 +336,17 @@ def _untagged_person_names(doc: Doc, candidates: list[_Candidate], index: BlockI
     """Occurrences the tagger missed of a name it tagged elsewhere in the article (`UPI`, `Leeds
     United`, and `Leeds` for the club), and of a known person's surname: once named, a name is a name
     every time it is written."""
-    surnames = {
-        name_key(doc[c.end - 1].text) for c in candidates if c.type == "PERSON" and c.end - c.start > 1
-    }
+    texts = [t.text for t in doc]  # one pass: indexing `doc` makes a new Token object each time
+    surnames = {name_key(texts[c.end - 1]) for c in candidates if c.type == "PERSON" and c.end - c.start > 1}
     tagged: dict[tuple[str, ...], str] = {}
     for c in candidates:
-        words = tuple(t.text for t in doc[c.start : c.end])
+        words = tuple(texts[c.start : c.end])
         if words[0][:1].isupper() and not (len(words) == 1 and words[0] in CALENDAR_WORDS):
             tagged.setdefault(words, c.type)
         if c.type == "ORG" and _is_club_name(doc[c.start : c.end]):
             tagged.setdefault(words[:-1], "ORG")  # `Leeds` for `Leeds United`
     longest = max((len(w) for w in tagged), default=0)
     covered = _covered_tokens(candidates)
-    texts = [t.text for t in doc]  # one pass: indexing `doc` makes a new Token object each time
     found: list[_Candidate] = []
     i = 0
     while i < len(texts):
