@@ -28,11 +28,12 @@ def _cross_article_tables(path: Path) -> dict[str, list[dict]]:
     return {table: warehouse.rows(sql) for table, sql in CROSS_ARTICLE_SQL.items()}
 
 
-def _recomputed(result: dg.ExecuteInProcessResult) -> set[str]:
+CROSS_ARTICLE_NODES = ("canonical_entities", "quotes", "stories")
+
+
+def _recomputed(result: dg.ExecuteInProcessResult, nodes: tuple[str, ...] = CROSS_ARTICLE_NODES) -> set[str]:
     return {
-        m.metadata["recomputed"].value
-        for node in ("canonical_entities", "quotes", "stories")
-        for m in result.asset_materializations_for_node(node)
+        m.metadata["recomputed"].value for node in nodes for m in result.asset_materializations_for_node(node)
     }
 
 
@@ -83,10 +84,7 @@ def test_many_new_quotes_recompute_the_quotes_in_full(
     shutil.copy(politics[8], raw / f"bbc-{politics[8].name}")
     monkeypatch.setattr(cross_article, "MAX_CONTAINMENT_PAIRS", 0)
     result = run_pipeline(raw, path)
-    by_node = {
-        node: {m.metadata["recomputed"].value for m in result.asset_materializations_for_node(node)}
-        for node in ("canonical_entities", "quotes", "stories")
-    }
+    by_node = {node: _recomputed(result, (node,)) for node in CROSS_ARTICLE_NODES}
     assert by_node == {
         "canonical_entities": {"changed articles"},
         "quotes": {"all articles"},
