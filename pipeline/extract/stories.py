@@ -19,7 +19,6 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
-from itertools import combinations
 from typing import Generic, TypeVar
 
 import polars as pl
@@ -88,43 +87,51 @@ def group_stories(
     feature weights come from `features` itself, or from the corpus's `frequency` (articles holding each
     feature) and `article_count` when `features` covers only part of it.
     """
-    features = features.unique()
     articles = sorted(set(features["article_id"].to_list()) | set(article_ids or []))
     article_count = article_count or len(articles)
-    frequency = frequency or dict(features.group_by("feature").len().iter_rows())
-    weight = {f: math.log(1 + article_count / n) for f, n in frequency.items()}
-    by_article: dict[str, set[str]] = defaultdict(set)
-    holders: dict[str, list[str]] = defaultdict(list)
-    for article_id, feature in features.iter_rows():
-        by_article[article_id].add(feature)
-        if frequency[feature] <= MAX_FEATURE_ARTICLES:
-            holders[feature].append(article_id)
+    frequency = frequency or dict(
+        features.group_by("feature").agg(pl.col("article_id").n_unique()).iter_rows()
+    )
+    # Articles and features as integer codes, and candidate pairs counted by Polars: at 30,000 articles
+    # the pairs of id strings held 540 MB in Python dictionaries.
+    names = features["feature"].unique().to_list()
+    weight = [math.log(1 + article_count / frequency[f]) for f in names]
+    coded = features.select(
+        pl.col("article_id").replace_strict(articles, range(len(articles)), return_dtype=pl.Int32).alias("a"),
+        pl.col("feature").replace_strict(names, range(len(names)), return_dtype=pl.Int32).alias("f"),
+    ).unique()
+    by_article = {a: set(fs) for a, fs in coded.group_by("a").agg("f").iter_rows()}
     totals = {a: sum(weight[f] for f in fs) for a, fs in by_article.items()}
-
-    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for feature, members in holders.items():
-        for pair in combinations(sorted(members), 2):
-            shared[pair].append(feature)
-    groups: _Groups[str] = _Groups()
-    joined: dict[str, float] = {}  # best score that joined each article; a story of one scores 1.0
-    for (a, b), common in shared.items():
-        if len(common) < MIN_SHARED_FEATURES:
-            continue
+    holders = coded.filter(
+        pl.col("f").is_in([i for i, f in enumerate(names) if frequency[f] <= MAX_FEATURE_ARTICLES])
+    )
+    candidates = (
+        holders.lazy()
+        .join(holders.lazy(), on="f", suffix="_b")
+        .filter(pl.col("a") < pl.col("a_b"))
+        .group_by("a", "a_b")
+        .len()
+        .filter(pl.col("len") >= MIN_SHARED_FEATURES)
+        .collect(engine="streaming")
+    )
+    groups: _Groups[int] = _Groups()
+    joined: dict[int, float] = {}  # best score that joined each article; a story of one scores 1.0
+    for a, b, _ in candidates.iter_rows():
         overlap = sum(weight[f] for f in by_article[a] & by_article[b])
         similarity = overlap / (totals[a] + totals[b] - overlap)
         if similarity >= STORY_SIMILARITY:
             groups.join(a, b)
             for article in (a, b):
                 joined[article] = max(joined.get(article, 0.0), similarity)
-    members: dict[str, list[str]] = defaultdict(list)
-    for article in articles:
-        members[groups.root(article)].append(article)
+    members: dict[int, list[str]] = defaultdict(list)
+    for code, article in enumerate(articles):
+        members[groups.root(code)].append(article)
     story_of = {a: _story_id(group) for group in members.values() for a in group}
     return pl.DataFrame(
         {
             "article_id": articles,
             "story_id": [story_of[a] for a in articles],
-            "similarity": [round(joined.get(a, 1.0), 4) for a in articles],
+            "similarity": [round(joined.get(code, 1.0), 4) for code in range(len(articles))],
         },
         schema={"article_id": pl.String, "story_id": pl.String, "similarity": pl.Float64},
     )
