@@ -1,6 +1,6 @@
 """The cost of one new article at ~3,100 and at ~30,000 articles, memory, and the README's queries.
 
-    .venv/bin/python bench/scale.py --folder /tmp/scale [--replicas 10] [--workers 2]
+    .venv/bin/python bench/scale.py --folder /tmp/scale [--replicas 10] [--workers 2] [--repeats 3]
 
 1. Builds (or reuses) `FOLDER/3k`: the BBC and PolNeAR corpora in `raw/`, materialised into
    `warehouse/news.duckdb` by the main command (`--workers` extraction steps at once).
@@ -10,9 +10,9 @@
    (hours of spaCy on two cores), then one full cross-article recompute runs over everything.
 3. For each warehouse: drops one new article into `raw/` and times the README's main command
    (`python -m pipeline`, a fresh process: start-up, ingest, extraction, cross-article updates,
-   publishing) beside the same command over that one file into an empty warehouse, prints both, their
-   ratio, the run's step times and peak RSS; then times the README's example queries against the
-   published file.
+   publishing) beside the same command over that one file into an empty warehouse, `--repeats` times
+   each; prints every run, the ratio of the medians, the median run's step times and peak RSS; then
+   times the README's example queries against the published file.
 """
 
 import argparse
@@ -21,9 +21,11 @@ import os
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
@@ -163,29 +165,42 @@ def _replicate_rows(con: duckdb.DuckDBPyConnection, k: int) -> None:
     )
 
 
-def measure(folder: Path) -> None:
+def measure(folder: Path, repeats: int) -> None:
     raw, warehouse = folder / "raw", folder / "warehouse" / "news.duckdb"
     articles = article_count(warehouse)
-    new_file = raw / "new" / f"storm-{time.time_ns()}.html"
-    new_file.parent.mkdir(exist_ok=True)
-    shutil.copy(NEW_ARTICLE, new_file)
-    incremental, peak, log = main_command(raw, warehouse)
-    new_file.unlink()
-    main_command(raw, warehouse)  # leave the warehouse as it was for the next measurement
+    incremental, empty = [], []
+    for _ in range(repeats):  # a few seconds each, so single runs swing by 10%: the medians are compared
+        new_file = raw / "new" / f"storm-{time.time_ns()}.html"
+        new_file.parent.mkdir(exist_ok=True)
+        shutil.copy(NEW_ARTICLE, new_file)
+        seconds, peak, log = main_command(raw, warehouse)
+        incremental.append((seconds, peak, log))
+        new_file.unlink()
+        main_command(raw, warehouse)  # leave the warehouse as it was for the next measurement
 
-    alone = folder / "alone"
-    shutil.rmtree(alone, ignore_errors=True)
-    (alone / "raw").mkdir(parents=True)
-    shutil.copy(NEW_ARTICLE, alone / "raw" / "storm.html")
-    empty, _, _ = main_command(alone / "raw", alone / "warehouse" / "news.duckdb")
-    shutil.rmtree(alone)
+        alone = folder / "alone"
+        shutil.rmtree(alone, ignore_errors=True)
+        (alone / "raw").mkdir(parents=True)
+        shutil.copy(NEW_ARTICLE, alone / "raw" / "storm.html")
+        empty.append(main_command(alone / "raw", alone / "warehouse" / "news.duckdb")[0])
+        shutil.rmtree(alone)
+    seconds, peak, log = sorted(incremental)[len(incremental) // 2]
+    alone_seconds = statistics.median(empty)
     print(f"\n== {articles:,} articles in the warehouse ({warehouse.stat().st_size / 2**20:.0f} MB)")
-    print(f"one new article, main command: {incremental:.1f} s (peak RSS {peak:.0f} MB)")
-    print(f"the same article into an empty warehouse: {empty:.1f} s")
-    print(f"ratio: {incremental / empty:.2f}x")
-    for step, seconds in sorted(step_times(log).items(), key=lambda item: -item[1]):
-        print(f"    step {step}: {seconds:.2f} s")
+    print(
+        f"one new article, main command: {seconds:.1f} s median of {_samples(r[0] for r in incremental)} "
+        f"(peak RSS {peak:.0f} MB)"
+    )
+    print(f"the same article into an empty warehouse: {alone_seconds:.1f} s median of {_samples(empty)}")
+    print(f"ratio of the medians: {seconds / alone_seconds:.2f}x")
+    print("steps of the median run:")
+    for step, step_seconds in sorted(step_times(log).items(), key=lambda item: -item[1]):
+        print(f"    step {step}: {step_seconds:.2f} s")
     time_queries(warehouse)
+
+
+def _samples(seconds: Iterable[float]) -> str:
+    return ", ".join(f"{s:.1f}" for s in seconds)
 
 
 def time_queries(warehouse: Path) -> None:
@@ -208,12 +223,13 @@ def main() -> None:
     parser.add_argument("--folder", type=Path, required=True)
     parser.add_argument("--replicas", type=int, default=0)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--repeats", type=int, default=3, help="runs per measurement (median reported)")
     args = parser.parse_args()
     build_3k(args.folder / "3k", args.workers)
-    measure(args.folder / "3k")
+    measure(args.folder / "3k", args.repeats)
     if args.replicas > 1:
         build_replicated(args.folder / "3k", args.folder / "30k", args.replicas)
-        measure(args.folder / "30k")
+        measure(args.folder / "30k", args.repeats)
     print(json.dumps({"done": True}))
 
 
