@@ -229,6 +229,7 @@ def update_entities(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepU
     """Canonical entities and mentions linked to them, for the names the changed articles reach."""
     stamps = read_frame(con, EXTRACTION_STAMPS_SQL)
     changed, full = _changes(con, "entities", stamps, full)
+    _register_changed(con, changed)
     name_rows = _name_feature_rows(con, full)
     if full:
         mentions = read_frame(con, "SELECT * FROM staging.mentions")
@@ -241,7 +242,6 @@ def update_entities(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepU
             "staging.relinked_articles": TableUpdate(every_article),
         }
         return StepUpdate("entities", tables, True, stamps, changed)
-    _register_changed(con, changed)
     con.register("new_name_features", name_rows)
     linked = _linked_names(con)
     con.register("linked_names", linked)
@@ -296,12 +296,15 @@ def _differing_rows(new: pl.DataFrame, old: pl.DataFrame, key: str) -> tuple[pl.
 
 
 def _name_feature_rows(con: duckdb.DuckDBPyConnection, full: bool) -> pl.DataFrame:
-    """Feature rows for every distinct mention name and type (full), or for those not yet recorded."""
+    """Feature rows for every distinct mention name and type (full), or for the names of changed articles
+    not yet recorded (only they can bring a new name: no need to scan every mention)."""
+    every_name = "SELECT DISTINCT name, type FROM staging.mentions"
     names = read_frame(
         con,
-        "SELECT DISTINCT name, type FROM staging.mentions m WHERE ? OR NOT EXISTS "
+        every_name
+        if full
+        else every_name + " m WHERE article_id IN (SELECT article_id FROM changed_articles) AND NOT EXISTS "
         "(SELECT 1 FROM staging.name_features f WHERE f.name = m.name AND f.type = m.type)",
-        [full],
     )
     rows = [(n, t, f) for n, t in names.iter_rows() for f in name_features(n, t)]
     return pl.DataFrame(
