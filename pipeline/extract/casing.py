@@ -11,8 +11,8 @@ into the article text hold for the re-cased text too.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 from pipeline.extract.document import Block
@@ -33,6 +33,8 @@ SHOUTED_SHARE = 0.8
 #: A headline is title-cased when at least this share of its longer words start with a capital.
 TITLE_CASE_SHARE = 0.6
 MIN_WORDS = 2
+#: What may stand between a sentence's end and its first word (`. "We`, `(Reuters`).
+OPENING_CHARACTERS = frozenset(" \"'“‘(")
 #: The rest of a transcript label after a shouted word: more capitals, then a colon.
 LABEL_TAIL = re.compile(r"[A-Z.'’ -]*:")
 MAX_LABEL_CHARS = 40
@@ -70,25 +72,29 @@ class _Line(NamedTuple):
     shouted: bool
 
 
-def _casing_evidence(text: str, lines: Sequence[_Line]) -> dict[str, Counter[str]]:
-    """Lowercased word -> how it is written in running text, sentence starts left out."""
-    evidence: dict[str, Counter[str]] = defaultdict(Counter)
+def _casing_evidence(text: str, lines: Sequence[_Line]) -> dict[str, dict[str, int]]:
+    """Lowercased word -> how often it is written each way in running text, sentence starts left out."""
+    evidence: dict[str, dict[str, int]] = {}
     for block, words, shouted in lines:
         if block.kind in HEADLINE_KINDS or shouted:
             continue
         for match in words:
-            before = text[block.start_char : match.start()].rstrip(" \"'“‘(")
-            if not before or before[-1] in ".!?:":
+            start = match.start()
+            while start > block.start_char and text[start - 1] in OPENING_CHARACTERS:
+                start -= 1
+            if start == block.start_char or text[start - 1] in ".!?:":
                 continue  # a sentence start is capitalised whatever the word
             word = match.group()
-            evidence[word.lower()][word] += 1
+            forms = evidence.setdefault(word.lower(), {})
+            forms[word] = forms.get(word, 0) + 1
     return evidence
 
 
 def _is_shouted(words: Sequence[re.Match[str]]) -> bool:
     letters = "".join(m.group() for m in words)
-    cased = [c for c in letters if c.isupper() or c.islower()]
-    return len(cased) > 3 and sum(c.isupper() for c in cased) >= SHOUTED_SHARE * len(cased)
+    upper = sum(map(str.isupper, letters))
+    cased = upper + sum(map(str.islower, letters))
+    return cased > 3 and upper >= SHOUTED_SHARE * cased
 
 
 def _is_title_cased(words: Sequence[re.Match[str]]) -> bool:
@@ -96,14 +102,15 @@ def _is_title_cased(words: Sequence[re.Match[str]]) -> bool:
     return len(longer) >= MIN_WORDS and sum(w[0].isupper() for w in longer) >= TITLE_CASE_SHARE * len(longer)
 
 
-def _written_form(word: str, evidence: dict[str, Counter[str]]) -> str | None:
-    """The article's usual spelling of `word` (`Japan`, `NATO`, `defeat`), if it has one."""
+def _written_form(word: str, evidence: dict[str, dict[str, int]]) -> str | None:
+    """The article's usual spelling of `word` (`Japan`, `NATO`, `defeat`), if it has one (the first seen
+    of the most used)."""
     forms = evidence.get(word.lower())
-    return forms.most_common(1)[0][0] if forms else None
+    return max(forms.items(), key=itemgetter(1))[0] if forms else None
 
 
 def _recase_shouted(
-    words: Sequence[re.Match[str]], evidence: dict[str, Counter[str]]
+    words: Sequence[re.Match[str]], evidence: dict[str, dict[str, int]]
 ) -> list[tuple[re.Match[str], str]]:
     """`JAPAN GET LUCKY WIN` -> `Japan get lucky win`: names keep a capital, other words lose theirs."""
     recased = []
@@ -123,7 +130,7 @@ def _recase_shouted(
 
 
 def _recase_title(
-    words: Sequence[re.Match[str]], evidence: dict[str, Counter[str]]
+    words: Sequence[re.Match[str]], evidence: dict[str, dict[str, int]]
 ) -> list[tuple[re.Match[str], str]]:
     """`Clinton Wades In, Urges Britain` -> `Clinton wades in, urges Britain`: a word keeps its capital
     when the article writes it so elsewhere or it is a known place or given name."""
@@ -141,7 +148,7 @@ def _recase_title(
 
 
 def _recase_shouted_names(
-    text: str, words: Sequence[re.Match[str]], evidence: dict[str, Counter[str]]
+    text: str, words: Sequence[re.Match[str]], evidence: dict[str, dict[str, int]]
 ) -> list[tuple[re.Match[str], str]]:
     """In running text, a shouted name takes the spelling the article uses elsewhere; capitals the
     article never lowers (acronyms) stay, and so do transcript labels (`CLINTON:`), which the quote
