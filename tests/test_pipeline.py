@@ -192,8 +192,8 @@ def test_a_warehouse_from_another_schema_version_is_rebuilt(workspace: tuple[Pat
 def test_parsing_each_article_alone_gives_the_same_rows(
     workspace: tuple[Path, Path], seeds_warehouse: WarehouseReader, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """spaCy's minibatches are cut by characters (NLP_BATCH_CHARS), not at the 64-article write batches:
-    the cut must not shift an article's rows onto another article's parse."""
+    """spaCy's minibatches are cut by characters (NLP_BATCH_CHARS), not at the write batches
+    (WRITE_BATCH_ARTICLES): the cut must not shift an article's rows onto another article's parse."""
     monkeypatch.setattr(extraction, "NLP_BATCH_CHARS", 1)
     raw, path = workspace
     run_pipeline(raw, path)

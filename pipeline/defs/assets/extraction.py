@@ -64,7 +64,7 @@ class ExtractionBatches(dg.Config):
     #: Most articles per step. Each step starts cold (forked from a server that has the model loaded, but
     #: with spaCy's vocabulary and the extractors' caches to warm, about 2 s), so steps are big: a large run
     #: is split into about as many batches as workers, up to this size; a step holds its articles' texts
-    #: and the rows of 64 articles at a time.
+    #: and the rows of one write batch (WRITE_BATCH_ARTICLES) at a time.
     articles_per_batch: int = 1000
     #: Steps that run at once (0: this machine's cores): the batch count is rounded up to a multiple of it,
     #: so every worker is busy to the end of a run (unless the run is too small to be worth splitting).
@@ -115,7 +115,7 @@ def plan_extraction_batches(
 def extract_article_batch(
     context: dg.OpExecutionContext, warehouse: WarehouseResource, article_ids: list[str]
 ) -> BatchReport:
-    """spaCy and the extractors over one batch; one transaction per 64 articles, written as soon as they
+    """spaCy and the extractors over one batch; one transaction per write batch, written as soon as they
     are extracted (the write lock is taken for the write only). An article whose extraction fails is
     quarantined (stage `extract`) and the others still land."""
     with warehouse.warehouse.connect() as con:
