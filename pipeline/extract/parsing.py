@@ -24,21 +24,29 @@ MAX_FURNITURE_WORDS = 20
 
 #: A lower-case letter of the Latin alphabets (ASCII, Latin-1 and Latin Extended-A and B, without × and ÷).
 LATIN_LETTER = re.compile("[a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
-BOILERPLATE_PATTERNS = re.compile(
+#: Page furniture, by how its line starts or by a phrase anywhere in it: two patterns, so the line-start
+#: alternatives are tried at the start only (one pattern searched every position: 0.60 s for the BBC
+#: corpus, these two 0.13 s).
+BOILERPLATE_START = re.compile(
+    r"""
+    Follow\ [A-Z]
+    | Posted\ in\b
+    | (Sign\ up|Subscribe)\b
+    | (Read|See)\ (more|also)\b
+    | Share\ (this|on)\b
+    | (Copyright|©)
+    | Click\ here\b
+    | Advertisement$
+    | Related\ (articles|topics|stories)$
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+BOILERPLATE_PHRASE = re.compile(
     r"""
     \bis\ now\ on\ (WhatsApp|Telegram|Instagram|Facebook|X|Twitter)\b
-    | ^Follow\ [A-Z]
-    | ^Posted\ in\b
     | \bQR\ code\b
     | \blatest\ news\ from\b
-    | ^(Sign\ up|Subscribe)\b
-    | ^(Read|See)\ (more|also)\b
-    | ^Share\ (this|on)\b
-    | ^(Copyright|©)
     | \ball\ rights\ reserved\b
-    | ^Click\ here\b
-    | ^Advertisement$
-    | ^Related\ (articles|topics|stories)$
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -200,8 +208,8 @@ def _reject_non_articles(lines: list[_Line]) -> None:
     if letters >= 100 and latin < MIN_LATIN_SHARE:
         raise UnreadableArticle("not_english", "written in another script; the extractors read English only")
     words = re.findall(r"[^\W\d_]+", head_text)
-    english = sum(w in ENGLISH_FUNCTION_WORDS for w in words) / max(len(words), 1)
-    other = sum(w in OTHER_FUNCTION_WORDS for w in words) / max(len(words), 1)
+    english = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, words)) / max(len(words), 1)
+    other = sum(map(OTHER_FUNCTION_WORDS.__contains__, words)) / max(len(words), 1)
     if len(words) >= 20 and english < MIN_ENGLISH_SHARE and other > english:
         raise UnreadableArticle(
             "not_english", f"only {english:.0%} English function words; the extractors read English only"
@@ -258,7 +266,7 @@ def parse_dateline(text: str) -> date | None:
 def _mark_boilerplate(lines: list[_Line], first_content: int) -> None:
     in_furniture = False
     for line in lines[first_content:]:
-        if BOILERPLATE_PATTERNS.search(line.text):
+        if BOILERPLATE_START.match(line.text) or BOILERPLATE_PHRASE.search(line.text):
             line.kind = "boilerplate"
             outlet = OUTLET_IN_BOILERPLATE.match(line.text)
             if outlet:
