@@ -94,16 +94,18 @@ def group_stories(
     )
     # Articles and features as integer codes, and candidate pairs counted by Polars: at 30,000 articles
     # the pairs of id strings held 540 MB in Python dictionaries.
-    names = features["feature"].unique().to_list()
-    weight = [math.log(1 + article_count / frequency[f]) for f in names]
+    feature_names = features["feature"].unique().to_list()
+    weight = [math.log(1 + article_count / frequency[f]) for f in feature_names]
     coded = features.select(
         pl.col("article_id").replace_strict(articles, range(len(articles)), return_dtype=pl.Int32).alias("a"),
-        pl.col("feature").replace_strict(names, range(len(names)), return_dtype=pl.Int32).alias("f"),
+        pl.col("feature")
+        .replace_strict(feature_names, range(len(feature_names)), return_dtype=pl.Int32)
+        .alias("f"),
     ).unique()
     by_article = {a: set(fs) for a, fs in coded.group_by("a").agg("f").iter_rows()}
     totals = {a: sum(weight[f] for f in fs) for a, fs in by_article.items()}
     holders = coded.filter(
-        pl.col("f").is_in([i for i, f in enumerate(names) if frequency[f] <= MAX_FEATURE_ARTICLES])
+        pl.col("f").is_in([i for i, f in enumerate(feature_names) if frequency[f] <= MAX_FEATURE_ARTICLES])
     )
     candidates = (
         holders.lazy()
