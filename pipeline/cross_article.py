@@ -349,16 +349,7 @@ def update_quotes(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepUpd
     stamps = read_frame(con, EXTRACTION_STAMPS_SQL)
     changed, full = _changes(con, "quotes", stamps, full)
     if full:
-        linked = read_frame(con, QUOTES_SQL + " ORDER BY q.article_id, q.start_char, q.quote_id")
-        texts = _own_keys(linked)
-        keys = _cluster_keys(linked.join(texts, on="quote_id", how="left", maintain_order="left"))
-        rows = linked.join(keys, on="quote_id", how="left", maintain_order="left").select(_columns(Quotes))
-        tables = {
-            "quotes": TableUpdate(rows),
-            "staging.quote_texts": TableUpdate(texts),
-            "staging.relinked_articles": TableUpdate(empty_frame(RelinkedArticles)),
-        }
-        return StepUpdate("quotes", tables, True, stamps, changed)
+        return _all_quotes(con, stamps, changed)
 
     scope = pl.concat(
         [changed, read_frame(con, "SELECT DISTINCT article_id FROM staging.relinked_articles")["article_id"]]
@@ -385,7 +376,7 @@ def update_quotes(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepUpd
     new_texts = _own_keys(new)
     stored_texts = con.execute("SELECT count(*) FROM staging.quote_texts").fetchone()[0]
     if new_texts.height * stored_texts > MAX_CONTAINMENT_PAIRS:
-        return update_quotes(con, full=True)
+        return _all_quotes(con, stamps, changed)
     con.register("new_quote_texts", new_texts)
     touched_keys = read_frame(
         con,
@@ -443,6 +434,20 @@ def update_quotes(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepUpd
         "staging.relinked_articles": TableUpdate(empty_frame(RelinkedArticles), scope),
     }
     return StepUpdate("quotes", tables, False, stamps, changed)
+
+
+def _all_quotes(con: duckdb.DuckDBPyConnection, stamps: pl.DataFrame, changed: pl.Series) -> StepUpdate:
+    """Every quote linked and clustered again (the full recompute)."""
+    linked = read_frame(con, QUOTES_SQL + " ORDER BY q.article_id, q.start_char, q.quote_id")
+    texts = _own_keys(linked)
+    keys = _cluster_keys(linked.join(texts, on="quote_id", how="left", maintain_order="left"))
+    rows = linked.join(keys, on="quote_id", how="left", maintain_order="left").select(_columns(Quotes))
+    tables = {
+        "quotes": TableUpdate(rows),
+        "staging.quote_texts": TableUpdate(texts),
+        "staging.relinked_articles": TableUpdate(empty_frame(RelinkedArticles)),
+    }
+    return StepUpdate("quotes", tables, True, stamps, changed)
 
 
 def _own_keys(quotes: pl.DataFrame) -> pl.DataFrame:
