@@ -21,7 +21,6 @@ import os
 import re
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import time
@@ -184,8 +183,9 @@ def measure(folder: Path, repeats: int) -> None:
         shutil.copy(NEW_ARTICLE, alone / "raw" / "storm.html")
         empty.append(main_command(alone / "raw", alone / "warehouse" / "news.duckdb")[0])
         shutil.rmtree(alone)
-    seconds, peak, log = sorted(incremental)[len(incremental) // 2]
-    alone_seconds = statistics.median(empty)
+    # The middle run of each (the upper middle for an even count), so the step times shown are a real run's.
+    seconds, peak, log = sorted(incremental)[repeats // 2]
+    alone_seconds = sorted(empty)[repeats // 2]
     print(f"\n== {articles:,} articles in the warehouse ({warehouse.stat().st_size / 2**20:.0f} MB)")
     print(
         f"one new article, main command: {seconds:.1f} s median of {_samples(r[0] for r in incremental)} "
