@@ -8,10 +8,13 @@ opened until it reconnects.
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import hashlib
 import json
 import os
 import shutil
+import struct
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -31,6 +34,10 @@ DUCKDB_TYPES: dict[type[pl.DataType], str] = {
     pl.Boolean: "BOOLEAN",
     pl.Date: "DATE",
 }
+#: Bytes compared, and rewritten where they differ, at a time when publishing mirrors the build file.
+MIRROR_CHUNK_BYTES = 1 << 20
+#: A write lock on a whole file, as the `struct flock` an open-file-description lock takes (Linux).
+EXCLUSIVE_FILE_LOCK = struct.pack("hhxxxxqqixxxx", fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
 #: Tables analysts query (the `staging` schema is the pipeline's own bookkeeping).
 PUBLISHED_TABLES: tuple[str, ...] = tuple(t for t in TABLES if not t.startswith("staging."))
 #: Parquet exports split by a column, where readers usually want one value of it.
@@ -229,16 +236,71 @@ class Warehouse:
         os.replace(building, manifest_path)
         return exported
 
-    def publish(self) -> Path:
-        """Copy the finished build file over the published one atomically (rename on one filesystem)."""
+    def publish(self) -> int:
+        """Make the published file a byte-for-byte copy of the finished build, by one atomic rename.
+
+        The build is mirrored into a spare file that is then renamed over `news.duckdb`; analysts' open
+        sessions keep the inode they opened. The spare is the copy published before, kept by a hard link,
+        so only the chunks that changed since are written (one new article in a 476 MB warehouse: about
+        15 MB). Returns the bytes written.
+        """
         with self.connect() as con:
             con.execute("CHECKPOINT")
-        staging_copy = self.path.with_name(f".{self.path.name}.publishing")
-        shutil.copyfile(self.build_path, staging_copy)
-        with open(staging_copy, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(staging_copy, self.path)
-        return self.path
+        spare = self.path.with_name(f".{self.path.name}.spare")
+        written = _mirror(self.build_path, spare)
+        previous = self.path.with_name(f".{self.path.name}.previous")
+        previous.unlink(missing_ok=True)
+        if self.path.exists():
+            os.link(self.path, previous)
+        os.replace(spare, self.path)
+        if previous.exists():
+            os.replace(previous, spare)
+        return written
+
+
+def _mirror(source: Path, target: Path) -> int:
+    """Make `target` byte-identical to `source`, writing only the chunks that differ; returns bytes written.
+
+    Every byte is compared rather than trusting which blocks DuckDB rewrote, so a half-written or edited
+    target is repaired the same way.
+    """
+    written = offset = 0
+    ours, theirs = bytearray(MIRROR_CHUNK_BYTES), bytearray(MIRROR_CHUNK_BYTES)
+    source_fd, target_fd = os.open(source, os.O_RDONLY), _open_unshared(target)
+    try:
+        while size := os.preadv(source_fd, [ours], offset):
+            same_size = os.preadv(target_fd, [theirs], offset) == size
+            if not same_size or (
+                ours != theirs if size == MIRROR_CHUNK_BYTES else ours[:size] != theirs[:size]
+            ):
+                written += os.pwrite(target_fd, memoryview(ours)[:size], offset)
+            offset += size
+        os.ftruncate(target_fd, offset)
+        os.fsync(target_fd)
+    finally:
+        os.close(source_fd)
+        os.close(target_fd)  # releases the lock before the file gets a name analysts open
+    return written
+
+
+def _open_unshared(path: Path) -> int:
+    """A descriptor of `path` that no session has open, holding a lock until it is closed.
+
+    DuckDB locks each database file it opens (read-only sessions too), and an open-file-description lock
+    conflicts with those even inside this process. A file still open in some session is unlinked (the
+    session keeps reading its inode) and a new, empty one takes its name.
+    """
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        fcntl.fcntl(fd, fcntl.F_OFD_SETLK, EXCLUSIVE_FILE_LOCK)
+    except OSError as error:
+        os.close(fd)
+        if error.errno not in (errno.EAGAIN, errno.EACCES):
+            raise
+        path.unlink()
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o666)
+        fcntl.fcntl(fd, fcntl.F_OFD_SETLK, EXCLUSIVE_FILE_LOCK)
+    return fd
 
 
 def _part_key(table: str) -> str:

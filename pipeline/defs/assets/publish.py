@@ -15,7 +15,7 @@ from pipeline.warehouse import PUBLISHED_TABLES, row_counts
 def published_warehouse(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
 ) -> dg.MaterializeResult:
-    """Copy the build database over `news.duckdb` with an atomic rename.
+    """Mirror the build database into `news.duckdb` with an atomic rename.
 
     Runs only after every table's blocking schema check passed, so analysts never see rows that break the
     contract, and their open read-only sessions are never locked out or shown a half-written state.
@@ -23,12 +23,14 @@ def published_warehouse(
     store = warehouse.warehouse
     with store.connect() as con:
         counts = row_counts(con, PUBLISHED_TABLES)
-    path = store.publish()
-    context.log.info(f"published {path} ({path.stat().st_size:,} bytes)")
+    written = store.publish()
+    size = store.path.stat().st_size
+    context.log.info(f"published {store.path} ({size:,} bytes, {written:,} of them changed)")
     return dg.MaterializeResult(
         metadata={
-            "path": dg.MetadataValue.path(str(path.resolve())),
-            "size_bytes": path.stat().st_size,
+            "path": dg.MetadataValue.path(str(store.path.resolve())),
+            "size_bytes": size,
+            "bytes_written": written,
             **{f"rows/{t}": n for t, n in counts.items()},
         }
     )
