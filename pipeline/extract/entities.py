@@ -14,6 +14,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.document import Block, BlockIndex, Mention
@@ -305,8 +308,9 @@ def _proper_nouns_beside_places(
     covered = _covered_tokens(candidates)
     type_of_token = {i: c.type for c in candidates for i in range(c.start, c.end)}
     found: list[_Candidate] = []
-    for token in doc:
-        if token.i in covered or token.pos_ != "PROPN" or _is_title_token(token):
+    for i in np.flatnonzero(doc.to_array(POS) == PROPN).tolist():  # no Token object for the other tokens
+        token = doc[i]
+        if i in covered or _is_title_token(token):
             continue
         if not index.is_extractable(token.idx):
             continue

@@ -13,6 +13,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import IDX, LOWER, POS
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.document import Block, Mention
@@ -238,7 +241,7 @@ class _Article:
         self.text = doc.text
         self.blocks = list(blocks)
         self.block_starts = [b.start_char for b in self.blocks]
-        self.token_starts = [t.idx for t in doc]
+        self.token_starts = doc.to_array(IDX).tolist()
         self.mentions = sorted(
             (m for m in mentions if m.type in SPEAKER_ENTITY_TYPES), key=lambda m: m.start_char
         )
@@ -931,9 +934,12 @@ def _has_speaker(subject: Token | None) -> bool:
 
 def _indirect_attributions(art: _Article, quote_cues: set[int]) -> Iterator[_Attribution]:
     doc = art.doc
-    for token in doc:
-        if art.speech[token.i] or token.i in quote_cues:
+    pos_and_lower = doc.to_array([POS, LOWER])
+    may_cue = (pos_and_lower[:, 0] == VERB) | (pos_and_lower[:, 1] == doc.vocab.strings[ACCORDING_TO[0]])
+    for i in np.flatnonzero(may_cue).tolist():  # no Token object for the other tokens
+        if art.speech[i] or i in quote_cues:
             continue
+        token = doc[i]
         if token.lower_ == ACCORDING_TO[0]:
             if token.head.i in quote_cues:
                 continue
