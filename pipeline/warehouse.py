@@ -8,13 +8,11 @@ opened until it reconnects.
 
 from __future__ import annotations
 
-import errno
 import fcntl
 import hashlib
 import json
 import os
 import shutil
-import struct
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -36,8 +34,6 @@ DUCKDB_TYPES: dict[type[pl.DataType], str] = {
 }
 #: Bytes compared, and rewritten where they differ, at a time when publishing mirrors the build file.
 MIRROR_CHUNK_BYTES = 1 << 20
-#: A write lock on a whole file, as the `struct flock` an open-file-description lock takes (Linux).
-EXCLUSIVE_FILE_LOCK = struct.pack("hhxxxxqqixxxx", fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
 #: Tables analysts query (the `staging` schema is the pipeline's own bookkeeping).
 PUBLISHED_TABLES: tuple[str, ...] = tuple(t for t in TABLES if not t.startswith("staging."))
 #: Parquet exports split by a column, where readers usually want one value of it.
@@ -244,18 +240,31 @@ class Warehouse:
         so only the chunks that changed since are written (one new article in a 476 MB warehouse: about
         15 MB). Returns the bytes written.
         """
-        with self.connect() as con:
-            con.execute("CHECKPOINT")
-        spare = self.path.with_name(f".{self.path.name}.spare")
-        written = _mirror(self.build_path, spare)
-        previous = self.path.with_name(f".{self.path.name}.previous")
-        previous.unlink(missing_ok=True)
-        if self.path.exists():
-            os.link(self.path, previous)
-        os.replace(spare, self.path)
-        if previous.exists():
-            os.replace(previous, spare)
+        with _exclusive_lock(self.path.with_name(f".{self.path.name}.lock")):  # one publisher at a time
+            with self.connect() as con:
+                con.execute("CHECKPOINT")
+            spare = self.path.with_name(f".{self.path.name}.spare")
+            written = _mirror(self.build_path, spare)
+            previous = self.path.with_name(f".{self.path.name}.previous")
+            previous.unlink(missing_ok=True)
+            if self.path.exists():
+                os.link(self.path, previous)
+            os.replace(spare, self.path)
+            if previous.exists():
+                os.replace(previous, spare)
+            _fsync_folder(self.path.parent)
         return written
+
+
+@contextmanager
+def _exclusive_lock(path: Path) -> Iterator[None]:
+    """A lock on its own file (`flock`: closing other descriptors does not drop it), waited for."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def _mirror(source: Path, target: Path) -> int:
@@ -266,41 +275,60 @@ def _mirror(source: Path, target: Path) -> int:
     """
     written = offset = 0
     ours, theirs = bytearray(MIRROR_CHUNK_BYTES), bytearray(MIRROR_CHUNK_BYTES)
-    source_fd, target_fd = os.open(source, os.O_RDONLY), _open_unshared(target)
+    source_fd = os.open(source, os.O_RDONLY)
     try:
-        while size := os.preadv(source_fd, [ours], offset):
-            same_size = os.preadv(target_fd, [theirs], offset) == size
-            if not same_size or (
-                ours != theirs if size == MIRROR_CHUNK_BYTES else ours[:size] != theirs[:size]
-            ):
-                written += os.pwrite(target_fd, memoryview(ours)[:size], offset)
-            offset += size
-        os.ftruncate(target_fd, offset)
-        os.fsync(target_fd)
+        target_fd = _open_unshared(target)
+        try:
+            while size := os.preadv(source_fd, [ours], offset):
+                same_size = os.preadv(target_fd, [theirs], offset) == size
+                if not same_size or (
+                    ours != theirs if size == MIRROR_CHUNK_BYTES else ours[:size] != theirs[:size]
+                ):
+                    _write_all(target_fd, memoryview(ours)[:size], offset)
+                    written += size
+                offset += size
+            os.ftruncate(target_fd, offset)
+            os.fsync(target_fd)
+        finally:
+            os.close(target_fd)
     finally:
         os.close(source_fd)
-        os.close(target_fd)  # releases the lock before the file gets a name analysts open
     return written
 
 
-def _open_unshared(path: Path) -> int:
-    """A descriptor of `path` that no session has open, holding a lock until it is closed.
+def _write_all(fd: int, data: memoryview, offset: int) -> None:
+    while data:  # a write may be short (a full disk, a signal): the rest goes after it
+        done = os.pwrite(fd, data, offset)
+        data, offset = data[done:], offset + done
 
-    DuckDB locks each database file it opens (read-only sessions too), and an open-file-description lock
-    conflicts with those even inside this process. A file still open in some session is unlinked (the
-    session keeps reading its inode) and a new, empty one takes its name.
+
+def _open_unshared(path: Path) -> int:
+    """A descriptor of `path` that no other open file refers to, in any process of this machine.
+
+    The kernel grants a write lease only on a file nobody else has open (a DuckDB session, a plain
+    `open`, a memory map), so taking one and letting it go at once tells whether some session still reads
+    the spare. Such a file is unlinked (the session keeps its inode, unchanged) and a new, empty one takes
+    its name, as it does wherever no lease can be had. Nothing opens the hidden spare by name, so it stays
+    unshared while it is written.
     """
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
     try:
-        fcntl.fcntl(fd, fcntl.F_OFD_SETLK, EXCLUSIVE_FILE_LOCK)
-    except OSError as error:
+        fcntl.fcntl(fd, fcntl.F_SETLEASE, fcntl.F_WRLCK)
+        fcntl.fcntl(fd, fcntl.F_SETLEASE, fcntl.F_UNLCK)
+    except OSError:  # open elsewhere, or no lease to be had (not the file's owner, a network filesystem)
         os.close(fd)
-        if error.errno not in (errno.EAGAIN, errno.EACCES):
-            raise
         path.unlink()
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o666)
-        fcntl.fcntl(fd, fcntl.F_OFD_SETLK, EXCLUSIVE_FILE_LOCK)
+        return os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o666)
     return fd
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make renames in `folder` durable."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _part_key(table: str) -> str:
