@@ -366,8 +366,6 @@ RELATIVE_START_WORDS: frozenset[str] = frozenset(RELATIVE_DAYS) | frozenset(RELA
 #: Words before `a year` that make it a rate (`£5m a year`, `twice a year`) or an idiom (`many a year`).
 RATE_WORDS: frozenset[str] = frozenset({"once", "twice", "times", "per", "many"})
 NUMBER_NOUN_WINDOW = 4
-#: Spelling (ORTH id) -> `_start_gates` of a token written so: (may start a number, a date or duration).
-_GATES_BY_SPELLING: dict[int, tuple[bool, bool]] = {}
 COUNT_POS: frozenset[str] = frozenset({"NOUN", "PROPN"})
 
 
@@ -1596,6 +1594,10 @@ def _single_time_unit(doc: Doc, i: int, sentence: Span) -> _Candidate | None:
     if previous.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY"):
         return None
     return _Candidate(i, i + 2, "duration", 1.0, unit)
+
+
+#: Spelling (ORTH id) -> `_start_gates` of a token written so: (may start a number, a date or duration).
+_GATES_BY_SPELLING: dict[int, tuple[bool, bool]] = {}
 
 
 def _start_gates(doc: Doc) -> list[tuple[bool, bool]]:
