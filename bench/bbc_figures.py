@@ -1,4 +1,4 @@
-"""Score figure extraction against the hand-made BBC reference set (tests/fixtures/bbc_figures_gold.json).
+"""Score figure extraction against the hand-made BBC reference set (evaluation/references/bbc_figures_gold.json).
 
     .venv/bin/python bench/bbc_figures.py [--errors] [--held-out]
 
@@ -8,15 +8,11 @@ articles annotated by a second annotator after the rules were written, never use
 """
 
 import argparse
-import sys
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from evaluation.figures import REFERENCE, score_bbc_figures
+from evaluation.paths import CORPUS, REFERENCES
 
-from tests.figures_reference import REFERENCE, score_bbc_figures  # noqa: E402
-
-HELD_OUT = REPO / "bench" / "fixtures" / "bbc_figures_heldout.json"
+HELD_OUT = REFERENCES / "bbc_figures_heldout.json"
 
 
 def main() -> None:
@@ -24,9 +20,7 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true")
     parser.add_argument("--held-out", action="store_true")
     args = parser.parse_args()
-    result = score_bbc_figures(
-        REPO.parent / "shared" / "corpus" / "bbc", HELD_OUT if args.held_out else REFERENCE
-    )
+    result = score_bbc_figures(CORPUS / "bbc", HELD_OUT if args.held_out else REFERENCE)
     print(result.summary())
     if args.errors:
         for line in result.errors:

@@ -3,32 +3,27 @@
     .venv/bin/python bench/entities.py [--errors N] [--skip-resolution]
 
 Prints, for the pipeline and for spaCy's own entities (PERSON, ORG, GPE/LOC/FAC as places):
-- mention precision, recall and F1 on the hand-made reference set (tests/fixtures/entities_gold.json);
+- mention precision, recall and F1 on the hand-made reference set (evaluation/references/entities_gold.json);
 - agreement with Stanford CoreNLP's automatic spans on the PolNeAR dev split (CoNLL-style silver labels);
 then the time cross-article resolution takes over the BBC and PolNeAR corpora (~3,100 articles), at a
 quarter, half and all of them, and with the corpus's mentions repeated ten times, to show how it grows.
 """
 
 import argparse
-import sys
 import time
-from pathlib import Path
 
 import polars as pl
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from evaluation.corpora import corpus_files
+from evaluation.entities import score_corenlp_agreement, score_reference
+from evaluation.paths import CORPUS
+from pipeline.article.blocks import BlockIndex
+from pipeline.article.decoding import UnreadableArticle, decode_article_bytes
+from pipeline.article.parsing import ParsedArticle, parse_article
+from pipeline.extract.batch import ArticleInput, extract_batches
+from pipeline.nlp.model import load_nlp
+from pipeline.resolve.entities import resolve_entities
 
-from bench.corpora import corpus_files  # noqa: E402
-from pipeline.extract.document import BlockIndex  # noqa: E402
-from pipeline.extract.nlp import load_nlp  # noqa: E402
-from pipeline.extract.parsing import ParsedArticle, parse_article  # noqa: E402
-from pipeline.extract.reading import UnreadableArticle, decode_article_bytes  # noqa: E402
-from pipeline.extract.resolution import resolve_entities  # noqa: E402
-from pipeline.extraction import ArticleInput, extract_batches  # noqa: E402
-from tests.entities_reference import score_corenlp_agreement, score_reference  # noqa: E402
-
-SHARED = REPO.parent / "shared"
 SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 
 
@@ -101,7 +96,7 @@ def main() -> None:
     parser.add_argument("--errors", type=int, default=0, help="print this many reference-set errors")
     parser.add_argument("--skip-resolution", action="store_true")
     args = parser.parse_args()
-    corpus = SHARED / "corpus"
+    corpus = CORPUS
     dev, silver = corpus / "polnear" / "dev", corpus / "polnear" / "corenlp" / "dev"
     for label, extract in (("bare spaCy", bare_spacy), ("pipeline", None)):
         options = {"extract": extract} if extract else {}

@@ -27,8 +27,9 @@ from pathlib import Path
 
 import psutil
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "bbc"
+from evaluation.paths import CORPUS, REPO
+
+DEFAULT_CORPUS = CORPUS / "bbc"
 
 
 def corpus_files(corpus: Path, limit: int | None) -> list[Path]:
@@ -42,8 +43,8 @@ def peak_rss_mb() -> float:
 
 def bare_spacy(files: list[Path]) -> dict[str, float]:
     """`nlp.pipe` over the same decoded texts: the floor the pipeline is compared with."""
-    from pipeline.extract.nlp import load_nlp
-    from pipeline.extract.reading import decode_article_bytes
+    from pipeline.article.decoding import decode_article_bytes
+    from pipeline.nlp.model import load_nlp
 
     texts = [decode_article_bytes(f.read_bytes()).text for f in files]
     nlp = load_nlp()
@@ -58,7 +59,7 @@ def whole_pipeline(corpus: Path, files: list[Path], workers: int = 1) -> dict[st
     """Ingest, extract, resolve and publish into an empty warehouse in a temporary folder."""
     import dagster as dg
 
-    from pipeline.extract.reading import decode_article_bytes
+    from pipeline.article.decoding import decode_article_bytes
     from pipeline.runner import run_pipeline
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -6,16 +6,12 @@ Tune on train; dev is for measuring only.
 """
 
 import argparse
-import sys
 import time
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from evaluation.paths import CORPUS
+from evaluation.polnear import score_split
 
-from tests.polnear import score_split  # noqa: E402
-
-POLNEAR = REPO.parent / "shared" / "corpus" / "polnear"
+POLNEAR = CORPUS / "polnear"
 
 
 def main() -> None:

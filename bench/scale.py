@@ -30,10 +30,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
-from bench.corpora import copy_corpora  # noqa: E402
+from evaluation.corpora import copy_corpora
+from evaluation.paths import REPO
 
 NEW_ARTICLE = REPO / "tests" / "fixtures" / "storm_page.html"
 #: Tables with one or more rows per article, and the id columns that embed the article id.

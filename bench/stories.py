@@ -8,7 +8,6 @@ articles, and prints how many stories it found and how large they are.
 """
 
 import argparse
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -16,13 +15,10 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-
-from bench.corpora import copy_corpora  # noqa: E402
-from pipeline.defs.assets.resolution import STORY_FEATURES_SQL  # noqa: E402
-from pipeline.extract.stories import group_stories  # noqa: E402
-from pipeline.runner import run_pipeline  # noqa: E402
+from evaluation.corpora import copy_corpora
+from pipeline.resolve.stories import group_stories
+from pipeline.runner import run_pipeline
+from pipeline.stages.stories import STORY_FEATURES_SQL
 
 
 def build_warehouse(folder: Path) -> Path:

@@ -8,10 +8,11 @@ import duckdb
 import polars as pl
 import pytest
 
-from pipeline.extract.stories import STORY_SIMILARITY, group_stories, quote_clusters, quote_key
+from pipeline.resolve.quote_keys import quote_clusters, quote_key
+from pipeline.resolve.stories import STORY_SIMILARITY, group_stories
 from pipeline.runner import run_pipeline
-from pipeline.views import VIEWS
-from tests.conftest import WarehouseReader, copy_seeds
+from pipeline.warehouse.views import VIEWS
+from tests.support import WarehouseReader, copy_seeds
 
 SEED_000 = "000_7aab08db0e928fb1.txt"
 

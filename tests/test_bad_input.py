@@ -11,12 +11,15 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-import pipeline.extraction as extraction
-from pipeline.extract.document import Block, Mention
+import pipeline.extract.batch as extraction
+from evaluation.paths import REPO
+from pipeline.article.blocks import Block
+from pipeline.article.raw_folder import scan_raw_folder
+from pipeline.article.sources import ReadArticle, read_raw_file
+from pipeline.extract.entities import Mention
 from pipeline.extract.quotes import QuoteExtraction
-from pipeline.ingest import ReadArticle, read_raw_file, scan_raw_folder
 from pipeline.runner import run_pipeline
-from tests.conftest import REPO, WarehouseReader, copy_seeds
+from tests.support import WarehouseReader, copy_seeds
 
 SEED_000 = "000_7aab08db0e928fb1.txt"
 SEED_001 = "001_cf83dd09369ffb92.txt"

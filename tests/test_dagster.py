@@ -9,11 +9,12 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
+from evaluation.paths import REPO
 from pipeline.definitions import defs
 from pipeline.defs.resources import RawFolder, WarehouseResource
 from pipeline.defs.sensors import new_raw_files
 from pipeline.runner import run_pipeline
-from tests.conftest import REPO, WarehouseReader, copy_seeds, snapshot
+from tests.support import WarehouseReader, copy_seeds, snapshot
 
 #: The asset graph, as `asset: [upstream assets]`. A change here is a change users see in the UI.
 EXPECTED_GRAPH = {

@@ -21,8 +21,9 @@ import pytest
 from dagster_postgres import PostgresEventLogStorage, PostgresRunStorage
 from psycopg2 import sql
 
+from evaluation.paths import REPO
 from pipeline.runner import run_pipeline
-from tests.conftest import REPO, WarehouseReader, copy_seeds
+from tests.support import WarehouseReader, copy_seeds
 
 DEPLOY = REPO / "deploy"
 #: Where deploy/README.md's queries read the synced Parquet folder; the test points them at a local copy.

@@ -3,12 +3,12 @@
 import polars as pl
 import pytest
 
-from pipeline.extract.casing import text_for_nlp
-from pipeline.extract.document import Block
+from pipeline.article.blocks import Block
 from pipeline.extract.entities import extract_mentions
-from pipeline.extract.lexicon import canonical_country, is_known_name, is_place
-from pipeline.extract.names import acronym, name_key
-from pipeline.extract.resolution import resolve_entities
+from pipeline.nlp.casing import text_for_nlp
+from pipeline.nlp.lexicon import canonical_country, is_known_name, is_place
+from pipeline.nlp.names import acronym, name_key
+from pipeline.resolve.entities import resolve_entities
 
 
 def _mentions(nlp, text: str) -> list:

@@ -3,8 +3,8 @@
 import json
 from pathlib import Path
 
-from pipeline.extract.reading import decode_article_bytes
-from tests.entities_reference import REFERENCE, SCORED_TYPES, article_path, score_reference
+from evaluation.entities import REFERENCE, SCORED_TYPES, article_path, score_reference
+from pipeline.article.decoding import decode_article_bytes
 
 TYPES = {*SCORED_TYPES, "EVENT"}
 

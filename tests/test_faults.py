@@ -12,8 +12,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from evaluation.paths import REPO
 from pipeline.runner import run_pipeline
-from tests.conftest import REPO, WarehouseReader, copy_seeds, snapshot
+from tests.support import WarehouseReader, copy_seeds, snapshot
 
 ARTICLE_TABLES = ("paragraphs", "figures", "quotes", "entity_mentions")
 MORE_ARTICLES = 60

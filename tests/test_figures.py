@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from pipeline.extract.document import Block
+from pipeline.article.blocks import Block
+from pipeline.article.parsing import parse_article
 from pipeline.extract.figures import FIGURE_KIND_MEANINGS, FIGURE_KINDS, Figure, extract_figures
-from pipeline.extract.nlp import load_nlp
-from pipeline.extract.parsing import parse_article
+from pipeline.nlp.model import load_nlp
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO.parent / "shared" / "gold" / "seeds.json"

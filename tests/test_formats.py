@@ -5,9 +5,9 @@ import json
 import shutil
 from pathlib import Path
 
-from pipeline.extract.html import article_from_html
+from pipeline.article.html import article_from_html
 from pipeline.runner import run_pipeline
-from tests.conftest import WarehouseReader, copy_seeds
+from tests.support import WarehouseReader, copy_seeds
 
 PAGE = Path(__file__).resolve().parent / "fixtures" / "storm_page.html"
 

@@ -6,11 +6,11 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from pipeline import cross_article
 from pipeline.definitions import defs
 from pipeline.defs.resources import RawFolder, WarehouseResource
 from pipeline.runner import run_pipeline
-from tests.conftest import WarehouseReader, copy_seeds
+from pipeline.stages import quotes as quotes_step
+from tests.support import WarehouseReader, copy_seeds
 
 #: Cross-article tables, every column, in a stable order.
 CROSS_ARTICLE_SQL = {
@@ -82,7 +82,7 @@ def test_many_new_quotes_recompute_the_quotes_in_full(
     run_pipeline(raw, path)
     quotes_before = WarehouseReader(path).rows("SELECT quote_id, quote_key FROM quotes ORDER BY quote_id")
     shutil.copy(politics[8], raw / f"bbc-{politics[8].name}")
-    monkeypatch.setattr(cross_article, "MAX_CONTAINMENT_PAIRS", 0)
+    monkeypatch.setattr(quotes_step, "MAX_CONTAINMENT_PAIRS", 0)
     result = run_pipeline(raw, path)
     by_node = {node: _recomputed(result, (node,)) for node in CROSS_ARTICLE_NODES}
     assert by_node == {

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract.parsing import ArticleMeta, article_id_for, parse_article, parse_dateline
-from pipeline.extract.reading import UnreadableArticle
-from tests.conftest import REPO
+from evaluation.paths import REPO
+from pipeline.article.decoding import UnreadableArticle
+from pipeline.article.parsing import ArticleMeta, article_id_for, parse_article, parse_dateline
 
 
 def _seed(name: str) -> str:

@@ -9,10 +9,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline import extraction
+from evaluation.paths import REPO
 from pipeline.definitions import defs
+from pipeline.nlp import parse
 from pipeline.runner import run_pipeline
-from tests.conftest import REPO, WarehouseReader, copy_seeds, snapshot
+from tests.support import WarehouseReader, copy_seeds, snapshot
 
 SEED_000 = "000_7aab08db0e928fb1.txt"
 SEED_001 = "001_cf83dd09369ffb92.txt"
@@ -194,7 +195,7 @@ def test_parsing_each_article_alone_gives_the_same_rows(
 ) -> None:
     """spaCy's minibatches are cut by characters (NLP_BATCH_CHARS), not at the write batches
     (WRITE_BATCH_ARTICLES): the cut must not shift an article's rows onto another article's parse."""
-    monkeypatch.setattr(extraction, "NLP_BATCH_CHARS", 1)
+    monkeypatch.setattr(parse, "NLP_BATCH_CHARS", 1)
     raw, path = workspace
     run_pipeline(raw, path)
     alone = WarehouseReader(path)

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract.parsing import parse_article
-from tests.polnear import (
+from evaluation.polnear import (
     QuoteScores,
     annotated_articles,
     quoted_segments,
@@ -17,6 +16,7 @@ from tests.polnear import (
     score_article,
     score_split,
 )
+from pipeline.article.parsing import parse_article
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.warehouse import Warehouse
+from pipeline.warehouse.publish import publish
+from pipeline.warehouse.store import Warehouse
 
 ROWS = 1_500_000
 #: An analyst in another process: a read-only DuckDB session, then a plain open and close of the same file,
@@ -62,11 +63,11 @@ def test_publishing_rewrites_only_the_changed_chunks_of_the_copy_published_befor
     store = _build(tmp_path)
     size = store.build_path.stat().st_size
     assert size > 16 * 2**20
-    assert store.publish() == size  # nothing to start from
+    assert publish(store) == size  # nothing to start from
     _add_run(store, "a")
-    assert store.publish() == store.build_path.stat().st_size  # the first copy becomes the spare
+    assert publish(store) == store.build_path.stat().st_size  # the first copy becomes the spare
     _add_run(store, "b")
-    written = store.publish()
+    written = publish(store)
     assert 0 < written < store.build_path.stat().st_size / 4
     assert _is_exact_copy(store)
     with duckdb.connect(str(store.path), read_only=True) as con:
@@ -75,7 +76,7 @@ def test_publishing_rewrites_only_the_changed_chunks_of_the_copy_published_befor
 
 def test_a_session_in_another_process_keeps_its_file_unchanged(tmp_path: Path) -> None:
     store = _build(tmp_path)
-    store.publish()
+    publish(store)
     original = hashlib.sha256(store.path.read_bytes()).hexdigest()
     analyst = subprocess.Popen(
         [sys.executable, "-c", ANALYST, str(store.path)],
@@ -87,7 +88,7 @@ def test_a_session_in_another_process_keeps_its_file_unchanged(tmp_path: Path) -
         assert analyst.stdout is not None and analyst.stdout.readline().strip() == "ready"
         for label in ("a", "b", "c"):  # from the second publish on, the analyst's file is the spare
             _add_run(store, label)
-            store.publish()
+            publish(store)
             assert _is_exact_copy(store)
         output, _ = analyst.communicate("go\n", timeout=60)
     finally:
@@ -97,32 +98,32 @@ def test_a_session_in_another_process_keeps_its_file_unchanged(tmp_path: Path) -
 
 def test_a_session_in_this_process_keeps_its_file_unchanged(tmp_path: Path) -> None:
     store = _build(tmp_path)
-    store.publish()
+    publish(store)
     original = store.path.read_bytes()
     analyst = duckdb.connect(str(store.path), read_only=True)
     try:
         with open(store.path, "rb") as held:
             for label in ("a", "b", "c"):
                 _add_run(store, label)
-                store.publish()
+                publish(store)
                 assert _is_exact_copy(store)
             assert os.pread(held.fileno(), len(original) + 1, 0) == original
         assert _runs(analyst) == []
     finally:
         analyst.close()
     _add_run(store, "d")
-    store.publish()  # the spare is the analyst's old file no longer: the copy made while it was held
+    publish(store)  # the spare is the analyst's old file no longer: the copy made while it was held
     _add_run(store, "e")
-    assert store.publish() < store.build_path.stat().st_size / 4  # nobody holds the spare now
+    assert publish(store) < store.build_path.stat().st_size / 4  # nobody holds the spare now
     with duckdb.connect(str(store.path), read_only=True) as con:
         assert _runs(con) == ["a", "b", "c", "d", "e"]
 
 
 def test_a_damaged_spare_and_a_link_left_by_a_killed_run_are_repaired(tmp_path: Path) -> None:
     store = _build(tmp_path)
-    store.publish()
+    publish(store)
     _add_run(store, "a")
-    store.publish()
+    publish(store)
     spare = tmp_path / ".news.duckdb.spare"
     with open(spare, "r+b") as damaged:  # half-rewritten, and longer than the build
         damaged.seek(5 * 2**20)
@@ -131,7 +132,7 @@ def test_a_damaged_spare_and_a_link_left_by_a_killed_run_are_repaired(tmp_path: 
         damaged.write(b"tail" * 100_000)
     os.link(store.path, tmp_path / ".news.duckdb.previous")  # killed between its two renames
     _add_run(store, "b")
-    store.publish()
+    publish(store)
     assert _is_exact_copy(store)
     with duckdb.connect(str(store.path), read_only=True) as con:
         assert _runs(con) == ["a", "b"]

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from pipeline.extract.document import Block, BlockKind
+from pipeline.article.blocks import Block
+from pipeline.article.parsing import parse_article
 from pipeline.extract.entities import extract_mentions
-from pipeline.extract.nlp import load_nlp
-from pipeline.extract.parsing import parse_article
 from pipeline.extract.quotes import Quote, QuoteExtraction, extract_quotes
+from pipeline.nlp.model import load_nlp
+from pipeline.vocabulary import BlockKind
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO.parent / "shared" / "gold" / "seeds.json"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract.reading import MAX_ARTICLE_BYTES, UnreadableArticle, decode_article_bytes
+from pipeline.article.decoding import MAX_ARTICLE_BYTES, UnreadableArticle, decode_article_bytes
 
 STORY = "Prices rose 2% — the “biggest” rise since 2019, officials said.\n"
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import WarehouseReader
-from tests.scoring import score_entities, score_figures, score_quotes
+from evaluation.scoring import score_entities, score_figures, score_quotes
+from tests.support import WarehouseReader
 
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "EVENT")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 PIPELINE = Path(__file__).resolve().parents[1] / "pipeline"
 #: Functions whose result may be interpolated into SQL: they quote identifiers or literals from the code.
-SAFE_INTERPOLATIONS = {"quoted", "_sql_literal"}
+SAFE_INTERPOLATIONS = {"quoted", "sql_literal"}
 
 
 def _interpolations(tree: ast.AST) -> list[tuple[int, str]]:

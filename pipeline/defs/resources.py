@@ -5,7 +5,7 @@ from pathlib import Path
 import dagster as dg
 
 from pipeline import settings
-from pipeline.warehouse import Warehouse
+from pipeline.warehouse.store import Warehouse
 
 
 class RawFolder(dg.ConfigurableResource):

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import dagster as dg
 
+from pipeline.article.raw_folder import walk_raw_folder
 from pipeline.defs.jobs import process_new_articles
 from pipeline.defs.resources import RawFolder
-from pipeline.ingest import walk_raw_folder
 
 
 def raw_folder_state(root: Path) -> dict[str, int]:

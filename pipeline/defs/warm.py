@@ -5,8 +5,8 @@ and with the modules Dagster's instance storage imports (SQLite, Alembic: about 
 import dagster as dg
 
 from pipeline.definitions import defs  # noqa: F401
-from pipeline.extract.lexicon import warm_up
-from pipeline.extract.nlp import load_nlp
+from pipeline.nlp.lexicon import warm_up
+from pipeline.nlp.model import load_nlp
 
 load_nlp()
 warm_up()

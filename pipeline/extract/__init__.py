@@ -1,1 +1,2 @@
-"""Pure extraction logic: text in, records out. No Dagster and no DuckDB in this package."""
+"""Per-article extractors over a parsed document: entity mentions, quotes, figures. Text in, records out:
+no Dagster and no DuckDB in this package."""

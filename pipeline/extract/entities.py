@@ -19,9 +19,28 @@ from spacy.attrs import POS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.document import Block, BlockIndex, Mention
-from pipeline.extract.lexicon import HOME_NATIONS, canonical_country, given_names, is_place, personal_names
-from pipeline.extract.names import name_key, strip_possessive
+from pipeline.article.blocks import Block, BlockIndex
+from pipeline.nlp.lexicon import HOME_NATIONS, canonical_country, given_names, is_place, personal_names
+from pipeline.nlp.names import name_key, strip_possessive
+from pipeline.vocabulary import BlockKind
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention, after document-level consistency.
+
+    `name` is the fullest form of the name in this article (`Dragone` -> `Giuseppe Cavo Dragone`),
+    without titles or possessives; `role` holds a title given next to the name (`US General`).
+    """
+
+    start_char: int
+    end_char: int
+    surface: str
+    name: str
+    type: str
+    role: str | None
+    block_kind: BlockKind
+
 
 #: spaCy labels kept, mapped to the warehouse's entity types (nationalities such as NORP are not entities).
 LABEL_TYPES: dict[str, str] = {

@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.document import Block, BlockIndex
+from pipeline.article.blocks import Block, BlockIndex
 
 #: Every figure kind, with its meaning.
 FIGURE_KIND_MEANINGS: dict[str, str] = {

@@ -18,7 +18,8 @@ from spacy.attrs import IDX, LOWER, POS
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extract.document import Block, Mention
+from pipeline.article.blocks import Block
+from pipeline.extract.entities import Mention
 from pipeline.extract.reporting_verbs import (
     ACCORDING_TO,
     CLOSING_QUOTES,

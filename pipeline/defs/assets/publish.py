@@ -1,10 +1,12 @@
-"""Publishing: the finished build becomes the warehouse analysts query, in one atomic step."""
+"""Publishing: the finished build becomes the warehouse analysts query, in one atomic step; then Parquet."""
 
 import dagster as dg
 
 from pipeline.defs.resources import WarehouseResource
-from pipeline.schemas import TABLES
-from pipeline.warehouse import PUBLISHED_TABLES, row_counts
+from pipeline.warehouse.parquet import export_parquet
+from pipeline.warehouse.publish import publish
+from pipeline.warehouse.schemas import TABLES
+from pipeline.warehouse.store import PUBLISHED_TABLES, row_counts
 
 
 @dg.asset(
@@ -23,7 +25,7 @@ def published_warehouse(
     store = warehouse.warehouse
     with store.connect() as con:
         counts = row_counts(con, PUBLISHED_TABLES)
-    written = store.publish()
+    written = publish(store)
     size = store.path.stat().st_size
     context.log.info(f"published {store.path} ({size:,} bytes, {written:,} of them changed)")
     return dg.MaterializeResult(
@@ -41,7 +43,7 @@ def parquet_export(context: dg.AssetExecutionContext, warehouse: WarehouseResour
     """A Parquet copy of every published table and analysis view under `warehouse/parquet/`, for pandas,
     Spark or a BI tool without DuckDB; figures, mentions and quotes are partitioned by kind or type."""
     store = warehouse.warehouse
-    exported = store.export_parquet()
+    exported = export_parquet(store)
     files = sorted(
         p.relative_to(store.parquet_path).as_posix() for p in store.parquet_path.rglob("*.parquet")
     )

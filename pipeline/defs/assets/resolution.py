@@ -1,26 +1,24 @@
 """Cross-article assets: canonical entities, mentions linked to them, quotes linked to speakers, stories.
 
-Each run redoes only what new, changed or removed articles reach (`pipeline/cross_article.py`); the daily
-refresh, or `full_recompute`, recomputes them over the whole warehouse.
+Each asset calls one step of `pipeline/stages/` (which redoes only what new, changed or removed articles
+reach; the daily refresh, or `full_recompute`, recomputes it over the whole warehouse), validates the rows,
+writes them with the step's input stamps in one transaction and reports.
 """
 
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 
 import dagster as dg
+import duckdb
 
-from pipeline.cross_article import StepUpdate, apply_update, update_entities, update_quotes, update_stories
 from pipeline.defs.charts import quotes_by_speaker_and_outlet
-from pipeline.defs.metadata import (
-    markdown_table,
-    raise_on_failed_checks,
-    schema_check_spec,
-    table_metadata,
-    table_spec,
-    validate_tables,
-)
+from pipeline.defs.checks import raise_on_failed_checks, schema_check_spec, validate_tables
+from pipeline.defs.metadata import markdown_table, table_metadata, table_spec
 from pipeline.defs.resources import WarehouseResource
-from pipeline.schemas import Quotes, Stories
-from pipeline.warehouse import Warehouse, read_frame, row_counts
+from pipeline.stages.changes import StepUpdate, apply_update
+from pipeline.stages.entities import update_entities
+from pipeline.stages.quotes import update_quotes
+from pipeline.stages.stories import update_stories
+from pipeline.warehouse.store import Warehouse, read_frame, row_counts
 
 ENTITY_TABLES = ("entities", "entity_mentions")
 QUOTES_BY_SPEAKER_AND_OUTLET_SQL = """
@@ -28,6 +26,16 @@ SELECT e.name AS speaker, coalesce(a.outlet, 'unknown') AS outlet, count(*) AS q
 FROM quotes q JOIN entities e ON e.entity_id = q.speaker_entity_id JOIN articles a USING (article_id)
 GROUP BY ALL
 """
+TOP_SPEAKERS_SQL = (
+    "SELECT speaker, quotes, articles, outlets, roles FROM speakers ORDER BY quotes DESC, speaker LIMIT 10"
+)
+STORY_COUNTS_SQL = (
+    "SELECT count(*), count(DISTINCT story_id), "
+    "(SELECT count(*) FROM story_overview WHERE article_count > 1) FROM stories"
+)
+LARGEST_STORIES_SQL = (
+    "SELECT * FROM story_overview ORDER BY outlet_count DESC, article_count DESC, story_id LIMIT 10"
+)
 
 
 class CrossArticleConfig(dg.Config):
@@ -35,16 +43,21 @@ class CrossArticleConfig(dg.Config):
     full_recompute: bool = False
 
 
-def _update_in_one_transaction(
-    store: Warehouse, update: StepUpdate, tables: tuple[str, ...]
-) -> Generator[dg.AssetCheckResult, None, list[dg.AssetCheckResult]]:
-    """Validate the rows a step computed, then write them and its input stamps in one transaction;
-    returns the passed checks, for the caller to report after its materialisations."""
+def _run_step(
+    store: Warehouse,
+    step: Callable[[duckdb.DuckDBPyConnection, bool], StepUpdate],
+    full: bool,
+    tables: tuple[str, ...],
+) -> Generator[dg.AssetCheckResult, None, tuple[StepUpdate, list[dg.AssetCheckResult]]]:
+    """Compute a step's update, validate its rows, then write them and its input stamps in one transaction;
+    returns the update and the passed checks, for the caller to report after its materialisations."""
+    with store.connect() as con:
+        update = step(con, full)
     checks = validate_tables({t: update.tables[t].rows for t in tables})
     yield from raise_on_failed_checks(checks)
     with store.transaction() as con:
         apply_update(con, update)
-    return checks
+    return update, checks
 
 
 def _update_metadata(update: StepUpdate) -> dict[str, object]:
@@ -63,9 +76,7 @@ def canonical_entities(
 ) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
     """Resolve every mention to one canonical entity per real-world entity (the names new articles reach)."""
     store = warehouse.warehouse
-    with store.connect() as con:
-        update = update_entities(con, config.full_recompute)
-    checks = yield from _update_in_one_transaction(store, update, ENTITY_TABLES)
+    update, checks = yield from _run_step(store, update_entities, config.full_recompute, ENTITY_TABLES)
     entities = update.tables["entities"].rows
     entity_mentions = update.tables["entity_mentions"].rows
     with store.connect() as con:
@@ -96,13 +107,9 @@ def canonical_entities(
     yield from checks
 
 
-@dg.asset(
-    key="quotes",
-    group_name="resolution",
-    kinds={"duckdb", "polars"},
-    deps=[dg.AssetKey(["staging", "quotes"]), "entity_mentions", "entities"],
+@dg.multi_asset(
+    specs=[table_spec("quotes", "resolution", deps=["staging.quotes", "entity_mentions", "entities"])],
     check_specs=[schema_check_spec("quotes")],
-    description=(Quotes.__doc__ or "").strip(),
 )
 def quotes(
     config: CrossArticleConfig, warehouse: WarehouseResource
@@ -110,67 +117,53 @@ def quotes(
     """Quotes with speakers linked to canonical entities (through the speaker's mention) and every
     outlet's rendering of one quote on one `quote_key`."""
     store = warehouse.warehouse
-    with store.connect() as con:
-        update = update_quotes(con, config.full_recompute)
-    checks = yield from _update_in_one_transaction(store, update, ("quotes",))
-    rows = update.tables["quotes"].rows
+    update, checks = yield from _run_step(store, update_quotes, config.full_recompute, ("quotes",))
     with store.connect() as con:
         total = row_counts(con, ["quotes"])["quotes"]
         by_outlet = read_frame(con, QUOTES_BY_SPEAKER_AND_OUTLET_SQL)
-        top_speakers = read_frame(
-            con,
-            "SELECT speaker, quotes, articles, outlets, roles FROM speakers ORDER BY quotes DESC, speaker LIMIT 10",
-        )
+        top_speakers = read_frame(con, TOP_SPEAKERS_SQL)
         by_kind = dict(
             con.execute("SELECT kind, count(*) FROM quotes GROUP BY kind ORDER BY kind").fetchall()
         )
     yield dg.MaterializeResult(
+        asset_key="quotes",
         metadata={
-            **table_metadata(total, rows, ["speaker", "speaker_role", "cue", "kind", "text"]),
+            **table_metadata(
+                total, update.tables["quotes"].rows, ["speaker", "speaker_role", "cue", "kind", "text"]
+            ),
             **_update_metadata(update),
             "quotes_by_speaker_chart": dg.MetadataValue.md(quotes_by_speaker_and_outlet(by_outlet)),
             "top_speakers": dg.MetadataValue.md(markdown_table(top_speakers)),
             "by_kind": dg.MetadataValue.json(by_kind),
-        }
+        },
     )
     yield from checks
 
 
-@dg.asset(
-    key="stories",
-    group_name="resolution",
-    kinds={"duckdb", "polars"},
-    deps=["quotes", "entity_mentions", "figures", "articles"],
+@dg.multi_asset(
+    specs=[table_spec("stories", "resolution", deps=["quotes", "entity_mentions", "figures", "articles"])],
     check_specs=[schema_check_spec("stories")],
-    description=(Stories.__doc__ or "").strip(),
 )
 def stories(
     config: CrossArticleConfig, warehouse: WarehouseResource
 ) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
     """Group articles into stories by the entities, quotes and figures they share (rules and threshold in
-    `pipeline/extract/stories.py`), for the articles new ones reach."""
+    `pipeline/resolve/stories.py`), for the articles new ones reach."""
     store = warehouse.warehouse
+    update, checks = yield from _run_step(store, update_stories, config.full_recompute, ("stories",))
     with store.connect() as con:
-        update = update_stories(con, config.full_recompute)
-    checks = yield from _update_in_one_transaction(store, update, ("stories",))
-    with store.connect() as con:
-        counts = con.execute(
-            "SELECT count(*), count(DISTINCT story_id), "
-            "(SELECT count(*) FROM story_overview WHERE article_count > 1) FROM stories"
-        ).fetchone()
-        overview = read_frame(
-            con,
-            "SELECT * FROM story_overview ORDER BY outlet_count DESC, article_count DESC, story_id LIMIT 10",
-        )
+        rows, story_count, multi_article = con.execute(STORY_COUNTS_SQL).fetchone()
+        overview = read_frame(con, LARGEST_STORIES_SQL)
     yield dg.MaterializeResult(
+        asset_key="stories",
         metadata={
-            **table_metadata(counts[0], update.tables["stories"].rows),
+            **table_metadata(rows, update.tables["stories"].rows),
             **_update_metadata(update),
             "largest_stories": dg.MetadataValue.md(
                 markdown_table(overview.select("article_count", "outlet_count", "outlets", "titles"))
             ),
-            "stories": counts[1],
-            "multi_article_stories": counts[2],
-        }
+            "stories": story_count,
+            "multi_article_stories": multi_article,
+        },
     )
     yield from checks

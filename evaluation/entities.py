@@ -1,7 +1,7 @@
 """Score entity mentions and their canonical entities against reference annotation.
 
 Two references:
-- the hand-made set in tests/fixtures/entities_gold.json (BBC and PolNeAR train articles, annotated in the
+- the hand-made set in evaluation/references/entities_gold.json (BBC and PolNeAR train articles, annotated in the
   shape of `shared/gold/seeds.json`: per article, entities with a type and the surface forms used);
 - Stanford CoreNLP's automatic PERSON/ORGANIZATION/LOCATION spans for PolNeAR (`corpus/polnear/corenlp`):
   silver labels in CoNLL-2003 style, reported as agreement, not accuracy.
@@ -25,16 +25,17 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline.extract.document import BlockIndex
-from pipeline.extract.nlp import load_nlp
-from pipeline.extract.parsing import ParsedArticle, parse_article
-from pipeline.extract.reading import decode_article_bytes
-from pipeline.extract.resolution import resolve_entities
-from pipeline.extraction import ArticleInput, extract_batches
-from tests.polnear import raw_to_clean_offsets
-from tests.scoring import Score, f1, ratio
+from evaluation.paths import REFERENCES
+from evaluation.polnear import raw_to_clean_offsets
+from evaluation.scoring import Score, f1, ratio
+from pipeline.article.blocks import BlockIndex
+from pipeline.article.decoding import decode_article_bytes
+from pipeline.article.parsing import ParsedArticle, parse_article
+from pipeline.extract.batch import ArticleInput, extract_batches
+from pipeline.nlp.model import load_nlp
+from pipeline.resolve.entities import resolve_entities
 
-REFERENCE = Path(__file__).resolve().parent / "fixtures" / "entities_gold.json"
+REFERENCE = REFERENCES / "entities_gold.json"
 SCORED_TYPES = ("PERSON", "ORG", "PLACE")
 #: CoreNLP's labels in our types (MISC has no counterpart and is not scored).
 CORENLP_TYPES = {"PERSON": "PERSON", "ORGANIZATION": "ORG", "LOCATION": "PLACE"}

@@ -1,4 +1,4 @@
-"""Figures against the hand-made BBC reference set (tests/fixtures/bbc_figures_gold.json).
+"""Figures against the hand-made BBC reference set (evaluation/references/bbc_figures_gold.json).
 
 A prediction counts when it carries a value (dates without a year have none and are not annotated).
 Value-only: the values match; value with unit: `unit` equals the gold `counts` too (case-insensitive).
@@ -10,13 +10,14 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from evaluation.paths import REFERENCES
+from evaluation.scoring import ratio
+from pipeline.article.decoding import decode_article_bytes
+from pipeline.article.parsing import parse_article
 from pipeline.extract.figures import extract_figures
-from pipeline.extract.nlp import load_nlp
-from pipeline.extract.parsing import parse_article
-from pipeline.extract.reading import decode_article_bytes
-from tests.scoring import ratio
+from pipeline.nlp.model import load_nlp
 
-REFERENCE = Path(__file__).resolve().parent / "fixtures" / "bbc_figures_gold.json"
+REFERENCE = REFERENCES / "bbc_figures_gold.json"
 
 
 @dataclass

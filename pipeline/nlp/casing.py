@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from operator import itemgetter
 from typing import NamedTuple
 
-from pipeline.extract.document import Block
-from pipeline.extract.lexicon import given_names, is_known_name
+from pipeline.article.blocks import Block
+from pipeline.nlp.lexicon import given_names, is_known_name
 
 WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 #: Block kinds written as headlines (every word capitalised is a style, not evidence).

@@ -6,6 +6,8 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from pipeline.vocabulary import QuarantineReason
+
 #: A news article is tens of kilobytes; anything this large is a dump, not one article.
 MAX_ARTICLE_BYTES = 5_000_000
 #: spaCy's own limit on one text (its parser needs about 1 GB per 100,000 characters of a single doc).
@@ -30,7 +32,7 @@ CONTROL_CHARACTERS = re.compile("[\\x00-\\x08\\x0b\\x0e-\\x1f\\x7f-\\x9f]")
 class UnreadableArticle(Exception):
     """A file that cannot become an article; `reason` is a stable code, `detail` says what to do."""
 
-    def __init__(self, reason: str, detail: str) -> None:
+    def __init__(self, reason: QuarantineReason, detail: str) -> None:
         super().__init__(f"{reason}: {detail}")
         self.reason = reason
         self.detail = detail

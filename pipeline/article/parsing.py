@@ -14,8 +14,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from pipeline.extract.document import Block, BlockKind
-from pipeline.extract.reading import UnreadableArticle
+from pipeline.article.blocks import Block
+from pipeline.article.decoding import UnreadableArticle
+from pipeline.vocabulary import EDITORIAL_KINDS, MONTH_ABBREVIATIONS, MONTHS, BlockKind
 
 #: A first line longer than this is prose, not a headline.
 MAX_TITLE_WORDS = 40
@@ -76,28 +77,9 @@ BYLINE = re.compile(
 NAME_SEPARATOR = re.compile(r"\s*(?:,|\band\b|&)\s*")
 #: A wire sign-off on the last line: `AP`, `Reuters`, `PA Media`.
 SIGN_OFF = re.compile(r"^(?:[A-Z]{2,6}(?:\s[A-Z][a-z]+)?|Reuters|Press Association|Bloomberg)$")
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+#: Month names and abbreviations as datelines write them, lowercased (`21 Aug 2025`).
+DATELINE_MONTHS: dict[str, int] = {name.lower(): n for name, n in {**MONTHS, **MONTH_ABBREVIATIONS}.items()}
+_MONTH = r"(?P<month>" + "|".join(sorted(DATELINE_MONTHS, key=len, reverse=True)) + r")\.?"
 DATELINE = re.compile(
     r"^(?:(?:Published|Updated|Posted|First published)(?:\son)?:?\s*)?(?:[A-Z][a-z]+day,?\s)?"
     r"(?:(?P<day>\d{1,2})\s" + _MONTH + r",?\s(?P<year>(?:19|20)\d\d)"
@@ -175,7 +157,7 @@ def parse_article(raw_text: str, meta: ArticleMeta | None = None) -> ParsedArtic
         url=meta.url,
         text=text,
         blocks=blocks,
-        word_count=sum(len(b.text.split()) for b in blocks if b.kind in ("title", "standfirst", "body")),
+        word_count=sum(len(b.text.split()) for b in blocks if b.kind in EDITORIAL_KINDS),
     )
 
 
@@ -257,8 +239,8 @@ def parse_dateline(text: str) -> date | None:
         if match["iso"]:
             return date.fromisoformat(match["iso"])
         if match["year"]:
-            return date(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))
-        return date(int(match["year2"]), MONTHS[match["month2"].lower()], int(match["day2"]))
+            return date(int(match["year"]), DATELINE_MONTHS[match["month"].lower()], int(match["day"]))
+        return date(int(match["year2"]), DATELINE_MONTHS[match["month2"].lower()], int(match["day2"]))
     except ValueError:
         return None
 

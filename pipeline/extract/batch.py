@@ -1,4 +1,5 @@
-"""Run the extractors over articles in streaming batches and shape their records into table rows."""
+"""Run the per-article extractors over articles in streaming batches and shape their records into rows of
+the per-article tables (`staging.mentions`, `staging.quotes`, `figures`, `extraction_anomalies`)."""
 
 from __future__ import annotations
 
@@ -7,24 +8,20 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from itertools import chain
 
 import polars as pl
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract.casing import text_for_nlp
-from pipeline.extract.document import Block
+from pipeline.article.blocks import Block
 from pipeline.extract.entities import extract_mentions
 from pipeline.extract.figures import extract_figures
 from pipeline.extract.quotes import extract_quotes
-from pipeline.schemas import ExtractedQuotes, ExtractionAnomalies, Figures, Mentions, frame_of
+from pipeline.nlp.parse import parse_articles
+from pipeline.warehouse.schemas import ExtractedQuotes, ExtractionAnomalies, Figures, Mentions, frame_of
 
 #: Bump when an extractor changes in a way that should reprocess every article on the next run.
 EXTRACTOR_VERSION = "2026.11.22-3"
-#: Characters spaCy parses at once. Its activations grow with the tokens in a minibatch: 64 long articles
-#: at once peaked about 800 MB above the model, 50,000 characters about 170 MB, at the same speed.
-NLP_BATCH_CHARS = 50_000
 #: Articles whose rows are validated and written in one transaction. Each write costs a schema check and a
 #: transaction whatever its size: 256 instead of 64 took 1.4 s off the BBC corpus, and an interrupted
 #: run redoes at most a write batch per step.
@@ -74,8 +71,7 @@ def extract_batches(
 def _extract_batch(nlp: Language, batch: Sequence[ArticleInput]) -> ExtractedBatch:
     rows: dict[str, list[dict[str, object]]] = {"mentions": [], "quotes": [], "figures": [], "anomalies": []}
     failures: list[ExtractionFailure] = []
-    texts = [text_for_nlp(a.text, a.blocks) for a in batch]
-    docs = chain.from_iterable(nlp.pipe(group) for group in _groups_of_chars(texts, NLP_BATCH_CHARS))
+    docs = parse_articles(nlp, ((a.text, a.blocks) for a in batch))
     for article, doc in zip(batch, docs, strict=True):
         try:
             article_rows = _article_rows(article, doc)
@@ -92,20 +88,6 @@ def _extract_batch(nlp: Language, batch: Sequence[ArticleInput]) -> ExtractedBat
         anomalies=frame_of(ExtractionAnomalies, rows["anomalies"]),
         failures=failures,
     )
-
-
-def _groups_of_chars(texts: list[str], budget: int) -> Iterator[list[str]]:
-    """Consecutive texts in groups of at most `budget` characters (a longer text is a group of its own)."""
-    group: list[str] = []
-    size = 0
-    for text in texts:
-        if group and size + len(text) > budget:
-            yield group
-            group, size = [], 0
-        group.append(text)
-        size += len(text)
-    if group:
-        yield group
 
 
 def _article_rows(article: ArticleInput, doc: Doc) -> dict[str, list[dict[str, object]]]:

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
-BlockKind = Literal["title", "standfirst", "byline", "body", "caption", "credit", "boilerplate"]
-
-#: Blocks whose words are the article's own reporting. Captions are extracted too, but marked as such.
-EDITORIAL_KINDS: frozenset[str] = frozenset({"title", "standfirst", "body"})
-#: Blocks that never yield quotes, figures or mentions.
-SKIPPED_KINDS: frozenset[str] = frozenset({"credit", "boilerplate"})
+from pipeline.vocabulary import SKIPPED_KINDS, BlockKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,23 +20,6 @@ class Block:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A named-entity mention, after document-level consistency.
-
-    `name` is the fullest form of the name in this article (`Dragone` -> `Giuseppe Cavo Dragone`),
-    without titles or possessives; `role` holds a title given next to the name (`US General`).
-    """
-
-    start_char: int
-    end_char: int
-    surface: str
-    name: str
-    type: str
-    role: str | None
-    block_kind: BlockKind
-
-
 class BlockIndex:
     """Maps character offsets to the block that holds them (blocks are sorted and disjoint)."""
 
@@ -50,8 +28,6 @@ class BlockIndex:
         self._starts = [b.start_char for b in self._blocks]
 
     def block_at(self, char: int) -> Block | None:
-        from bisect import bisect_right
-
         i = bisect_right(self._starts, char) - 1
         if i >= 0 and char < self._blocks[i].end_char:
             return self._blocks[i]

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from pipeline.extract.names import name_key, strip_possessive
+from pipeline.nlp.names import name_key, strip_possessive
 
 MIN_QUOTE_COVERAGE = 0.8
 _WORD = re.compile(r"\w+")

@@ -9,7 +9,7 @@ from datetime import date
 
 import trafilatura
 
-from pipeline.extract.parsing import ArticleMeta
+from pipeline.article.parsing import ArticleMeta
 
 HTML_START = re.compile(r"^\s*(?:<!doctype html|<html\b)", re.IGNORECASE)
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})

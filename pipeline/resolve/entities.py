@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 
 import polars as pl
 
-from pipeline.extract.names import acronym, is_acronym, name_key, strip_possessive
+from pipeline.nlp.names import acronym, is_acronym, name_key, strip_possessive
 
 PLACE_OR_ORG = ("PLACE", "ORG")
 MIN_ARTICLES_FOR_SURNAME = 2

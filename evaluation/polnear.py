@@ -27,10 +27,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.extract.nlp import load_nlp
-from pipeline.extract.parsing import parse_article
-from pipeline.extraction import ArticleInput, extract_batches
-from tests.scoring import f1, ratio
+from evaluation.scoring import f1, ratio
+from pipeline.article.parsing import parse_article
+from pipeline.extract.batch import ArticleInput, extract_batches
+from pipeline.nlp.model import load_nlp
 
 WORD = re.compile(r"\w+")
 PRONOUNS = frozenset("he she they it we i you his her their its our this that these those who".split())

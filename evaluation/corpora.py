@@ -3,7 +3,7 @@
 import shutil
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+from evaluation.paths import CORPUS
 
 
 def corpus_files() -> list[tuple[Path, Path]]:

@@ -10,13 +10,19 @@ import pandera.polars as pa
 import polars as pl
 from pandera.api.polars.types import PolarsData
 
-from pipeline.extract.figures import CHANGE_ROLES, FIGURE_KINDS
+from pipeline.vocabulary import (
+    ANOMALY_KINDS,
+    BLOCK_KINDS,
+    CHANGE_ROLES,
+    CROSS_ARTICLE_STEPS,
+    ENTITY_TYPES,
+    FIGURE_KINDS,
+    QUARANTINE_REASONS,
+    QUARANTINE_STAGES,
+    QUOTE_KINDS,
+    SOURCE_STATUSES,
+)
 
-BLOCK_KINDS = ["title", "standfirst", "byline", "body", "caption", "credit", "boilerplate"]
-ENTITY_TYPES = ["PERSON", "ORG", "PLACE", "EVENT"]
-QUOTE_KINDS = ["direct", "partial", "indirect"]
-SOURCE_STATUSES = ["article", "duplicate", "quarantined"]
-QUARANTINE_STAGES = ["read", "parse", "sidecar", "extract"]
 UTC_TIMESTAMP = pl.Datetime("us", "UTC")
 
 
@@ -35,7 +41,8 @@ class SourceFiles(_Table):
     content_sha256: str = pa.Field(nullable=True, description="Hash of the raw bytes; null if unreadable.")
     article_id: str = pa.Field(nullable=True, description="The article this file holds; null if quarantined.")
     status: str = pa.Field(
-        isin=SOURCE_STATUSES, description="article, duplicate (same text as another file) or quarantined."
+        isin=list(SOURCE_STATUSES),
+        description="article, duplicate (same text as another file) or quarantined.",
     )
     seen_at: UTC_TIMESTAMP = pa.Field(description="When this version of the file was read.")  # type: ignore[valid-type]
 
@@ -71,7 +78,7 @@ class Paragraphs(_Table):
 
     article_id: str
     block_no: int = pa.Field(ge=0, description="Position of the block in the article, from 0.")
-    kind: str = pa.Field(isin=BLOCK_KINDS)
+    kind: str = pa.Field(isin=list(BLOCK_KINDS))
     start_char: int = pa.Field(ge=0)
     end_char: int = pa.Field(ge=0)
     text: str
@@ -86,9 +93,12 @@ class QuarantinedArticles(_Table):
 
     source_path: str = pa.Field(description="Path relative to the raw folder.")
     stage: str = pa.Field(
-        isin=QUARANTINE_STAGES, description="Where it failed: read, parse, sidecar or extract."
+        isin=list(QUARANTINE_STAGES), description="Where it failed: read, parse, sidecar or extract."
     )
-    reason: str = pa.Field(description="Stable code: empty, binary, undecodable, too_large, html, no_body, …")
+    reason: str = pa.Field(
+        isin=list(QUARANTINE_REASONS),
+        description="Stable code: empty, binary, undecodable, too_large, html, no_body, …",
+    )
     detail: str = pa.Field(description="What went wrong and what to do about it.")
     size_bytes: int = pa.Field(nullable=True)
     quarantined_at: UTC_TIMESTAMP  # type: ignore[valid-type]
@@ -108,7 +118,7 @@ class Figures(_Table):
         description="What is counted (`people`, `defence chiefs`) or a unit (`USD`, `percent`, `year`).",
     )
     kind: str = pa.Field(
-        isin=sorted(FIGURE_KINDS), description="See FIGURE_KIND_MEANINGS in pipeline/extract/figures.py."
+        isin=sorted(FIGURE_KINDS), description="See FIGURE_KIND_MEANINGS in pipeline/vocabulary.py."
     )
     qualifier: str = pa.Field(nullable=True, description="`more than`, `about`, `at least`, … normalised.")
     surface: str = pa.Field(description="The figure as written, qualifier included.")
@@ -126,7 +136,7 @@ class Figures(_Table):
     start_char: int = pa.Field(ge=0)
     end_char: int = pa.Field(ge=0)
     block_kind: str = pa.Field(
-        isin=BLOCK_KINDS, description="body, caption, title, …: where the figure stands."
+        isin=list(BLOCK_KINDS), description="body, caption, title, …: where the figure stands."
     )
 
 
@@ -143,14 +153,14 @@ class Mentions(_Table):
     role: str = pa.Field(nullable=True, description="Title given with the name: `Russian Foreign Minister`.")
     start_char: int = pa.Field(ge=0)
     end_char: int = pa.Field(ge=0)
-    block_kind: str = pa.Field(isin=BLOCK_KINDS)
+    block_kind: str = pa.Field(isin=list(BLOCK_KINDS))
 
 
 class EntityMentions(Mentions):
     """Every mention linked to its canonical entity across all articles."""
 
     entity_id: str = pa.Field(description="The canonical entity (see `entities`).")
-    type: str = pa.Field(isin=ENTITY_TYPES, description="The canonical entity's type.")
+    type: str = pa.Field(isin=list(ENTITY_TYPES), description="The canonical entity's type.")
 
 
 class Entities(_Table):
@@ -158,7 +168,7 @@ class Entities(_Table):
 
     entity_id: str = pa.Field(unique=True, description="Stable hash of the canonical name key.")
     name: str = pa.Field(description="Canonical name: the most used full form.")
-    type: str = pa.Field(isin=ENTITY_TYPES)
+    type: str = pa.Field(isin=list(ENTITY_TYPES))
     aliases: pl.List(pl.Utf8) = pa.Field(description="Every distinct surface form, possessives stripped.")  # type: ignore[valid-type]
     mention_count: int = pa.Field(ge=1)
     article_count: int = pa.Field(ge=1)
@@ -173,7 +183,8 @@ class _QuoteColumns(_Table):
         description="The quoted words without the outer quote marks (or the reported content)."
     )
     kind: str = pa.Field(
-        isin=QUOTE_KINDS, description="direct, partial (a fragment in the reporter's sentence) or indirect."
+        isin=list(QUOTE_KINDS),
+        description="direct, partial (a fragment in the reporter's sentence) or indirect.",
     )
     cue: str = pa.Field(
         nullable=True, description="Reporting verb or phrase as written: said, added, according to."
@@ -186,7 +197,7 @@ class _QuoteColumns(_Table):
     )
     start_char: int = pa.Field(ge=0)
     end_char: int = pa.Field(ge=0)
-    block_kind: str = pa.Field(isin=BLOCK_KINDS)
+    block_kind: str = pa.Field(isin=list(BLOCK_KINDS))
 
 
 class ExtractedQuotes(_QuoteColumns):
@@ -233,7 +244,7 @@ class ExtractionAnomalies(_Table):
 
     article_id: str
     extractor: str
-    kind: str
+    kind: str = pa.Field(isin=list(ANOMALY_KINDS))
     start_char: int = pa.Field(ge=0)
     detail: str
 
@@ -268,7 +279,7 @@ class CrossArticleInputs(_Table):
     """What each cross-article step last computed from, per article (staging): a run redoes only the
     articles whose inputs changed since."""
 
-    step: str = pa.Field(description="entities, quotes or stories.")
+    step: str = pa.Field(isin=list(CROSS_ARTICLE_STEPS), description="entities, quotes or stories.")
     article_id: str
     stamp: str = pa.Field(description="Fingerprint of the article's inputs to that step when it last ran.")
 
@@ -332,6 +343,11 @@ def empty_frame(model: type[_Table]) -> pl.DataFrame:
     """A zero-row frame with the model's columns and dtypes."""
     schema = model.to_schema()
     return pl.DataFrame(schema={name: column.dtype.type for name, column in schema.columns.items()})
+
+
+def columns_of(model: type[_Table]) -> list[str]:
+    """The model's column names, in order."""
+    return list(model.to_schema().columns)
 
 
 def frame_of(model: type[_Table], rows: list[dict[str, object]]) -> pl.DataFrame:

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
-from typing import Generic, TypeVar
 
 import polars as pl
+
+from pipeline.resolve.groups import Groups
 
 #: Weighted Jaccard similarity from which two articles are one story (the two seed articles score 0.63).
 STORY_SIMILARITY = 0.2
@@ -29,49 +28,6 @@ STORY_SIMILARITY = 0.2
 MIN_SHARED_FEATURES = 3
 #: Features held by more articles than this never make a candidate pair (they still weigh in the score).
 MAX_FEATURE_ARTICLES = 50
-#: Quotes shorter than this (in words) are too common to identify a story (`“no comment”`).
-MIN_QUOTE_WORDS = 5
-#: Words a shorter rendering of a quote shares with the longer one's text, at its start, to be compared.
-SHINGLE_WORDS = 5
-_NON_WORD = re.compile(r"[^\w\s]")
-T = TypeVar("T")
-
-
-def quote_key(text: str) -> str:
-    """The text of a quote with case, accents, punctuation and spacing folded, so two outlets' renderings
-    of one quote match (`“We need strong security guarantees…”` and `We need strong security guarantees`)."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    return " ".join(_NON_WORD.sub(" ", plain).split())
-
-
-def quote_clusters(texts: list[str]) -> list[str | None]:
-    """For each quote, the key of the longest rendering it belongs to (None for quotes too short to
-    match): one outlet's `We need strong guarantees` and another's longer passage containing it are one
-    quote. Blocking: a quote is only checked against quotes holding its first SHINGLE_WORDS words."""
-    keys = [quote_key(t) for t in texts]
-    usable = [len(k.split()) >= MIN_QUOTE_WORDS for k in keys]
-    by_shingle: dict[str, list[int]] = defaultdict(list)
-    for i, key in enumerate(keys):
-        if usable[i]:
-            words = key.split()
-            for start in range(len(words) - SHINGLE_WORDS + 1):
-                by_shingle[" ".join(words[start : start + SHINGLE_WORDS])].append(i)
-    groups: _Groups[int] = _Groups()
-    for i, key in enumerate(keys):
-        if not usable[i]:
-            continue
-        first = " ".join(key.split()[:SHINGLE_WORDS])
-        for j in by_shingle.get(first, ()):
-            if j != i and f" {key} " in f" {keys[j]} ":
-                groups.join(i, j)
-    longest: dict[int, str] = {}
-    for i, key in enumerate(keys):
-        if usable[i]:
-            root = groups.root(i)
-            if len(key) > len(longest.get(root, "")):
-                longest[root] = key
-    return [longest[groups.root(i)] if usable[i] else None for i in range(len(keys))]
 
 
 def group_stories(
@@ -116,7 +72,7 @@ def group_stories(
         .filter(pl.col("len") >= MIN_SHARED_FEATURES)
         .collect(engine="streaming")
     )
-    groups: _Groups[int] = _Groups()
+    groups: Groups[int] = Groups()
     joined: dict[int, float] = {}  # best score that joined each article; a story of one scores 1.0
     for a, b, _ in candidates.iter_rows():
         overlap = sum(weight[f] for f in by_article[a] & by_article[b])
@@ -137,23 +93,6 @@ def group_stories(
         },
         schema={"article_id": pl.String, "story_id": pl.String, "similarity": pl.Float64},
     )
-
-
-class _Groups(Generic[T]):
-    """Disjoint sets (union-find with path halving): which items have been joined, directly or not."""
-
-    def __init__(self) -> None:
-        self._parent: dict[T, T] = {}
-
-    def root(self, item: T) -> T:
-        parent = self._parent
-        while parent.get(item, item) != item:
-            parent[item] = parent.get(parent[item], parent[item])
-            item = parent[item]
-        return item
-
-    def join(self, a: T, b: T) -> None:
-        self._parent[self.root(a)] = self.root(b)
 
 
 def _story_id(article_ids: list[str]) -> str:

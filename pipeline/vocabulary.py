@@ -1,0 +1,161 @@
+"""Every closed set the pipeline uses, defined once: the values a column may hold and what each means.
+
+The warehouse schemas check their columns against these (`isin`), the extractors produce only these
+values, and the docs quote them. Each set is a `Literal` type, so a type checker sees a misspelt kind, with
+the tuple of its values beside it for runtime checks.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+# --- Articles -------------------------------------------------------------------------------------------
+
+#: What a block of an article is: the reporting (title, standfirst, body), or page furniture around it.
+BlockKind = Literal["title", "standfirst", "byline", "body", "caption", "credit", "boilerplate"]
+BLOCK_KINDS: tuple[BlockKind, ...] = get_args(BlockKind)
+#: Blocks whose words are the article's own reporting (their words are the article's word count).
+EDITORIAL_KINDS: frozenset[BlockKind] = frozenset({"title", "standfirst", "body"})
+#: Blocks that never yield quotes, figures or mentions (captions are extracted, but marked as such).
+SKIPPED_KINDS: frozenset[BlockKind] = frozenset({"credit", "boilerplate"})
+
+#: What became of a file in the raw folder.
+SourceStatus = Literal["article", "duplicate", "quarantined"]
+SOURCE_STATUSES: tuple[SourceStatus, ...] = get_args(SourceStatus)
+
+#: Where a file stopped on its way to becoming an article.
+QuarantineStage = Literal["read", "parse", "sidecar", "extract"]
+QUARANTINE_STAGES: tuple[QuarantineStage, ...] = get_args(QuarantineStage)
+
+#: Why a file is not an article: the stable code in `quarantined_articles.reason`.
+QuarantineReason = Literal[
+    "bad_file_name",
+    "unsupported_format",
+    "link_outside_raw",
+    "unreadable",
+    "being_written",
+    "too_large",
+    "empty",
+    "binary",
+    "undecodable",
+    "malformed_line",
+    "html",
+    "no_body",
+    "not_english",
+    "malformed_sidecar",
+    "extraction_failed",
+]
+#: Each reason's stage and what it means (the row's `detail` says what to do about it).
+QUARANTINE_REASONS: dict[QuarantineReason, tuple[QuarantineStage, str]] = {
+    "bad_file_name": ("read", "the file name is not valid UTF-8"),
+    "unsupported_format": ("read", "a data file (CSV, JSON, Parquet, a database), not article text"),
+    "link_outside_raw": ("read", "a symbolic link to a file outside the raw folder"),
+    "unreadable": ("read", "the file cannot be opened or read"),
+    "being_written": ("read", "the file changed while it was read; it is read again next run"),
+    "too_large": ("read", "larger than one article (or one batch) can be"),
+    "empty": ("read", "no visible text"),
+    "binary": ("read", "an image, archive, executable or other binary data"),
+    "undecodable": ("read", "text in no encoding the reader knows"),
+    "malformed_line": ("read", "a JSON Lines line that is not an article object"),
+    "html": ("parse", "a web page with no article body to extract"),
+    "no_body": ("parse", "a title with no article text"),
+    "not_english": ("parse", "written in a language the extractors do not read"),
+    "malformed_sidecar": ("sidecar", "a `.meta.json` sidecar that could not be read (the article landed)"),
+    "extraction_failed": ("extract", "an extractor raised on the article (the others landed)"),
+}
+
+# --- Extracted records ----------------------------------------------------------------------------------
+
+#: How a quote is given: a whole quoted utterance, a quoted fragment inside the reporter's sentence, or
+#: reported speech without quote marks.
+QuoteKind = Literal["direct", "partial", "indirect"]
+QUOTE_KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
+#: Quotes whose words are compared across outlets (`quote_key`): the quoted ones.
+QUOTED_KINDS: tuple[QuoteKind, ...] = ("direct", "partial")
+
+FigureKind = Literal[
+    "count", "money", "percent", "fraction", "year", "date", "duration", "age", "quantity", "ordinal", "score"
+]
+#: Every figure kind, with its meaning (the `figures.kind` column).
+FIGURE_KIND_MEANINGS: dict[FigureKind, str] = {
+    "count": "how many of something: `unit` is the counted noun phrase (`defence chiefs`), or None if unstated",
+    "money": "an amount of money: `unit` is the ISO 4217 code (`USD`, `GBP`, `EUR`)",
+    "percent": "a percentage or a change in one: `unit` is `percent` or `percentage points`",
+    "fraction": "a share given as a fraction word (`half of the staff`): `value` in 0..1, `unit` the whole",
+    "year": "a calendar year (`in 2019`); a decade (`1990s`) or a season (`2004-05`) also has value_max",
+    "date": "a calendar date or period; `date` holds the ISO form, `value` the stated year if any",
+    "duration": "a length of time: `unit` is the plural time word (`years`, `months`, `days`)",
+    "age": "a person's age (`25-year-old`, `aged 32`): `unit` is `years`",
+    "quantity": "a measurement: `unit` is the measure as written (`km`, `barrels`, `metres`)",
+    "ordinal": "a rank or period that carries data (`third quarter`): `unit` is the ranked noun, `position` for "
+    "places in a ranking (`second place`, `number one`) and `positions` for a cut-off (`top 10`)",
+    "score": "a sports score: `value` for the first-named side, `value_max` for the other; `unit` is `score`",
+}
+FIGURE_KINDS: frozenset[FigureKind] = frozenset(get_args(FigureKind))
+#: Roles of the figures linked by one change (`rose 2% to $11.1bn from $10.9bn`: change, new, old).
+ChangeRole = Literal["change", "new", "old"]
+CHANGE_ROLES: frozenset[ChangeRole] = frozenset(get_args(ChangeRole))
+
+#: What an entity is (`entities.type`, `entity_mentions.type`).
+EntityType = Literal["PERSON", "ORG", "PLACE", "EVENT"]
+ENTITY_TYPES: tuple[EntityType, ...] = get_args(EntityType)
+
+#: Text an extractor could not handle cleanly (`extraction_anomalies.kind`).
+AnomalyKind = Literal["unbalanced_quote_mark", "unusual_quote_mark"]
+ANOMALY_KINDS: tuple[AnomalyKind, ...] = get_args(AnomalyKind)
+
+#: The cross-article steps, each keeping its own input stamps (`staging.cross_article_inputs.step`).
+CrossArticleStep = Literal["entities", "quotes", "stories"]
+CROSS_ARTICLE_STEPS: tuple[CrossArticleStep, ...] = get_args(CrossArticleStep)
+
+# --- Words of the calendar and of reference --------------------------------------------------------------
+
+MONTH_NAMES: tuple[str, ...] = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+#: Abbreviations of the month names as news writes them (`Sept` beside `Sep`), with their month.
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "Jan": 1,
+    "Feb": 2,
+    "Mar": 3,
+    "Apr": 4,
+    "Jun": 6,
+    "Jul": 7,
+    "Aug": 8,
+    "Sep": 9,
+    "Sept": 9,
+    "Oct": 10,
+    "Nov": 11,
+    "Dec": 12,
+}
+#: Month name -> number, 1 for January.
+MONTHS: dict[str, int] = {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
+WEEKDAY_NAMES: tuple[str, ...] = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+#: Weekday name -> number, 0 for Monday (as `datetime.date.weekday`).
+WEEKDAYS: dict[str, int] = {name: number for number, name in enumerate(WEEKDAY_NAMES)}
+
+#: Pronouns that stand for one person named in the article (a speaker's `he said`).
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "his", "her"})
+#: Plural pronouns that stand for a group, an organisation or a place.
+GROUP_PRONOUNS: frozenset[str] = frozenset({"they"})
+#: Subject pronouns that stand for people (`they are 21` gives an age).
+PEOPLE_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "i", "we", "you"})
