@@ -6,7 +6,7 @@ from pathlib import Path
 from evaluation.figures import REFERENCE, score_bbc_figures
 from evaluation.scoring import ratio
 from pipeline.article.decoding import decode_article_bytes
-from pipeline.extract.figures import FIGURE_KINDS
+from pipeline.vocabulary import FIGURE_KINDS
 
 
 def test_reference_set_covers_five_topics_and_every_surface_is_in_its_article(shared_dir: Path) -> None:

@@ -20,12 +20,11 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.article.blocks import Block
 from pipeline.extract.entities import Mention
-from pipeline.extract.reporting_verbs import (
+from pipeline.extract.quotes.lexicon import (
     ACCORDING_TO,
     CLOSING_QUOTES,
     COGNITION_VERBS,
     DOUBLE_QUOTES,
-    GROUP_PRONOUNS,
     MAX_FLOATING_DISTANCE,
     MAX_SCARE_QUOTE_WORDS,
     MAX_TITLE_WORDS,
@@ -38,7 +37,6 @@ from pipeline.extract.reporting_verbs import (
     OBJECT_CONTENT_VERBS,
     OPENING_QUOTES,
     PARAGRAPH_JOINER,
-    PERSON_PRONOUNS,
     PHRASAL_CUES,
     PHRASAL_ONLY_VERBS,
     QUOTE_ONLY_VERBS,
@@ -47,6 +45,7 @@ from pipeline.extract.reporting_verbs import (
     SPEECH_VERBS,
     TITLE_FUNCTION_WORDS,
 )
+from pipeline.vocabulary import GROUP_PRONOUNS, PERSON_PRONOUNS
 
 
 @dataclass(frozen=True, slots=True)

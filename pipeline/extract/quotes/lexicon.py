@@ -1,4 +1,6 @@
-"""The speech lexicon quote extraction relies on: reporting verbs, quote marks and speaker words.
+"""The words and thresholds quote extraction relies on, each defined once: quote marks, reporting verbs,
+speaker words, the words that mark a quoted string as a name rather than speech, and every window and
+limit the rules use.
 
 Kept in one place so that tuning the extractor on a corpus changes data, not code.
 """
@@ -125,10 +127,7 @@ ACCORDING_TO = ("according", "to")
 
 # --- Speakers -------------------------------------------------------------------------------------------
 
-#: Personal pronouns resolved to a named person.
-PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "his", "her"})
-#: Plural pronouns resolved to a group, an organisation or a place.
-GROUP_PRONOUNS: frozenset[str] = frozenset({"they"})
+# The pronouns a speaker is resolved through (PERSON_PRONOUNS, GROUP_PRONOUNS) are in `pipeline/vocabulary.py`.
 #: Pronouns that never name the speaker of a news quote.
 NON_SPEAKER_WORDS: frozenset[str] = frozenset(
     {"it", "this", "that", "there", "what", "which", "these", "those"}
@@ -189,3 +188,30 @@ TITLE_FUNCTION_WORDS: frozenset[str] = frozenset(
 #: How many tokens after a closing quote mark an attribution (`, a spokesman for the ministry said`)
 #: may take.
 MAX_TRAILING_ATTRIBUTION_TOKENS = 12
+
+# --- Windows and limits ------------------------------------------------------------------------------------
+
+#: Heads climbed from a quoted token to the reporting verb that governs it in the parse.
+MAX_CUE_HOPS = 8
+#: Tokens after a closing quote mark in which `according to` attributes the quote.
+ACCORDING_TO_WINDOW = 3
+#: Clause links climbed from a cue to its subject (coordination, participles: `Speaking …, X said`).
+MAX_SUBJECT_HOPS = 5
+#: Clause links climbed from a token to the subject of the nearest clause above it.
+MAX_GOVERNING_HOPS = 6
+#: Tokens before the comma or colon that opens a quote searched for a verb with a subject (`Clinton cracked, “…”`).
+MAX_CLAUSE_VERB_LOOKBACK = 4
+#: A signature line is short: a dash, a name, perhaps an age, a place or a role (`— Maria Lopez, 34, Phoenix`).
+MAX_SIGNATURE_TOKENS = 16
+#: A name header is a short verbless line (`Maria Lopez, 34, Phoenix`) standing alone above a quote.
+MAX_NAME_HEADER_WORDS = 10
+#: How far back (characters) `he` or `she` may reach the previous attribution's speaker.
+MAX_PRONOUN_DISTANCE_CHARS = 1500
+#: Paragraphs a quote may be from the quote it continues (split by its attribution, or the next paragraph).
+MAX_CONTINUATION_PARAGRAPHS = 1
+#: Words a quote needs to continue the previous speaker's quote without a cue of its own.
+MIN_CONTINUATION_WORDS = 3
+#: Dashes that open a signature after a quote.
+SIGNATURE_DASHES: tuple[str, ...] = ("—", "–", "-", "‐", "‑", "‒", "―", "~")
+#: Determiners left out of a speaker's role (`the company's chief executive` -> `company's chief executive`).
+ROLE_DETERMINERS: frozenset[str] = frozenset({"the", "a", "an", "this", "that"})
