@@ -1,0 +1,81 @@
+"""The quote rules, in the order they are tried. Each rule's examples stand beside it, in its module's
+`EXAMPLES`.
+
+The passes, in order (`extract.py`):
+
+1. Quote marks are paired (`marks.py`).
+2. Each quoted string is attributed (`attribution.py`), phase by phase, the first rule of a phase that
+   decides winning:
+   - NOT_SPEECH_RULES refuse names and titles;
+   - VERB_CUE_RULES look for the reporting verb (or `according to` source) in the quote's sentence; the
+     quote is then direct or partial, from its punctuation and which side the cue is on;
+   - SENTENCE_CUE_RULES look wider in the sentence; SCARE_QUOTE_RULES refuse what is still a short
+     verbless fragment no verb governs;
+   - LAYOUT_RULES read the article's layout (signatures, name headers, transcript labels, introductions);
+   - CONTINUATION_RULES give a cue-less quote to the quote it continues; FRAGMENT_RULES refuse short
+     verbless strings left; FALLBACK_RULES keep the rest (`floating` direct quotes go to the nearest
+     attribution before them, after pass 3).
+3. Reported speech without quote marks (`indirect.py`): INDIRECT_RULES at every verb and `according`.
+4. Speakers (`speakers.py`): SPEAKER_RULES resolve each attribution's subject to a named mention.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from pipeline.extract.quotes import continuation, cues, indirect, layout, speakers, speech
+from pipeline.extract.rules import Rule
+
+
+def rule(apply: Callable) -> Rule:
+    """A rule named after its function, with the examples its module gives for it."""
+    examples = getattr(sys.modules[apply.__module__], "EXAMPLES", {})
+    return Rule(apply.__name__, apply, examples.get(apply.__name__, ()))
+
+
+NOT_SPEECH_RULES = (rule(speech.naming), rule(speech.title))
+VERB_CUE_RULES = (
+    rule(cues.governing_verb),
+    rule(cues.nearby_verb),
+    rule(cues.according_to_after),
+    rule(cues.according_to_before),
+    rule(cues.adjacent_clause_verb),
+)
+SENTENCE_CUE_RULES = (rule(cues.speech_word), rule(cues.name_before_colon), rule(cues.main_clause_subject))
+SCARE_QUOTE_RULES = (rule(speech.scare_quote),)
+LAYOUT_RULES = (
+    rule(layout.signature),
+    rule(layout.name_header),
+    rule(layout.speaker_label),
+    rule(cues.introducing_cue),
+    rule(layout.colon_introduction),
+)
+CONTINUATION_RULES = (rule(continuation.continues_previous),)
+FRAGMENT_RULES = (rule(speech.fragment),)
+FALLBACK_RULES = (rule(continuation.floating), rule(continuation.unattributed))
+
+INDIRECT_RULES = (rule(indirect.according_to_report), rule(indirect.reporting_clause))
+
+SPEAKER_RULES = (
+    rule(speakers.governing_person),
+    rule(speakers.previous_sentence_subject),
+    rule(speakers.recent_speaker),
+    rule(speakers.nearest_person_before),
+    rule(speakers.previous_group_speaker),
+    rule(speakers.named_mention),
+)
+
+#: Every rule, in the order they are tried.
+QUOTE_RULES: tuple[Rule, ...] = (
+    *NOT_SPEECH_RULES,
+    *VERB_CUE_RULES,
+    *SENTENCE_CUE_RULES,
+    *SCARE_QUOTE_RULES,
+    *LAYOUT_RULES,
+    *CONTINUATION_RULES,
+    *FRAGMENT_RULES,
+    *FALLBACK_RULES,
+    *INDIRECT_RULES,
+    *SPEAKER_RULES,
+)
