@@ -1,7 +1,7 @@
-"""Cue rules: what attributes a quoted string in its sentence. A reporting verb that governs the quote or
-that it governs (`… ,” said Lavrov`), one next to it, `according to`, any verb with a subject framing it,
-a speech word in the sentence (`her remark that “…”`), a name before the colon that opens it, the
-sentence's own subject; and, for a quote paragraph, the speech verb ending the sentence before it.
+"""Cue rules: the reporting word that attributes a quoted string. A reporting verb that governs the quote
+or that it governs (`… ,” said Lavrov`), one next to it, any verb with a subject framing it, a speech word
+in the sentence (`her remark that “…”`); and, for a quote paragraph, the speech verb ending the sentence
+before it. Sources named without a cue are in `sources.py`.
 
 Each rule returns a `Choice` (a cue, or a source named without one) or declines; `rules.py` orders them.
 """
@@ -11,10 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.extract.quotes.article import QuoteArticle, is_speech_verb
-from pipeline.extract.quotes.grammar import grammatical_subject, names_a_speaker
+from pipeline.extract.quotes.grammar import grammatical_subject
 from pipeline.extract.quotes.lexicon import (
-    ACCORDING_TO,
-    ACCORDING_TO_WINDOW,
     CLOSING_QUOTES,
     MAX_CLAUSE_VERB_LOOKBACK,
     MAX_CUE_HOPS,
@@ -57,18 +55,6 @@ def nearby_verb(site: QuoteSite) -> Choice | None:
     return Choice(cue=verb) if verb is not None else None
 
 
-def according_to_after(site: QuoteSite) -> Choice | None:
-    """`“…,” according to a senior official`: a source without a verb."""
-    source = _according_to_after(site.art, site.quoted)
-    return Choice(source=source) if source is not None else None
-
-
-def according_to_before(site: QuoteSite) -> Choice | None:
-    """`According to the newspaper, “…”`."""
-    source = _according_to_before(site.art, site.quoted)
-    return Choice(source=source) if source is not None else None
-
-
 def adjacent_clause_verb(site: QuoteSite) -> Choice | None:
     """Any verb with a subject framing the quote: `“…,” an angry Hollande retaliated.`"""
     verb = _adjacent_clause_verb(site.art, site.quoted, site.ranges)
@@ -81,20 +67,6 @@ def speech_word(site: QuoteSite) -> Choice | None:
         return None
     word = _speech_word_in_sentence(site.art, site.ranges, site.own)
     return Choice(cue=word) if word is not None else None
-
-
-def name_before_colon(site: QuoteSite) -> Choice | None:
-    """`… - Philip Bump: “…”`: a name right before the colon that introduces the quote."""
-    source = _name_before_colon(site.art, site.quoted, site.preceding)
-    return Choice(source=source) if source is not None else None
-
-
-def main_clause_subject(site: QuoteSite) -> Choice | None:
-    """For a partial quote, the sentence's own subject when it names a speaker."""
-    if site.kind != "partial":
-        return None
-    source = _main_clause_subject(site.art, site.ranges, site.own)
-    return Choice(source=source) if source is not None else None
 
 
 def introducing_cue(site: QuoteSite) -> Choice | None:
@@ -156,30 +128,6 @@ def _cue_nearby(art: QuoteArticle, quoted: QuotedString, ranges: list[range]) ->
     return None
 
 
-def _according_to_after(art: QuoteArticle, quoted: QuotedString) -> Token | None:
-    """`“…,” according to a senior official` attributes without a verb: returns the source token."""
-    doc = art.doc
-    i = art.token_at(quoted.close_char) + 1
-    for _ in range(ACCORDING_TO_WINDOW):
-        if i + 1 >= len(doc):
-            return None
-        if (doc[i].lower_, doc[i + 1].lower_) == ACCORDING_TO:
-            return next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
-        i += 1
-    return None
-
-
-def _according_to_before(art: QuoteArticle, quoted: QuotedString) -> Token | None:
-    """`According to the newspaper, “…”`: the source named before the quote in the same sentence."""
-    doc = art.doc
-    first = art.token_at(quoted.open_char)
-    sentence = doc[first].sent
-    for i in range(sentence.start, max(sentence.start, first - 1)):
-        if (doc[i].lower_, doc[i + 1].lower_) == ACCORDING_TO:
-            return next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
-    return None
-
-
 def _adjacent_clause_verb(art: QuoteArticle, quoted: QuotedString, ranges: list[range]) -> Token | None:
     """Any verb with a subject framing the quote, when no reporting verb does: `“…,” an angry Hollande
     retaliated.` or `Hillary Clinton cracked, “…”`. The punctuation pattern attributes, whatever the verb."""
@@ -225,34 +173,6 @@ def _speech_word_in_sentence(art: QuoteArticle, ranges: list[range], own: set[in
         if is_speech_verb(token) or (token.pos_ == "VERB" and lemma in (QUOTE_ONLY_VERBS | NAMING_VERBS)):
             return token
     return None
-
-
-def _name_before_colon(art: QuoteArticle, quoted: QuotedString, preceding: str) -> Token | None:
-    """`… - Philip Bump: “…”`: a name right before the colon that introduces the quote."""
-    if not preceding.endswith(":"):
-        return None
-    i = art.token_at(quoted.open_char) - 1
-    doc = art.doc
-    while i >= 0 and (doc[i].is_space or doc[i].text == ":"):
-        i -= 1
-    if i < 0 or art.quoted[i] or doc[i].pos_ != "PROPN":
-        return None
-    return doc[i] if names_a_speaker(art, doc[i]) else None
-
-
-def _main_clause_subject(art: QuoteArticle, ranges: list[range], own: set[int]) -> Token | None:
-    """`Paul Ryan worried that the safety net was becoming “…”`: the sentence's own subject."""
-    if not ranges or not ranges[0]:
-        return None
-    root = art.doc[ranges[0].start].sent.root
-    if root.i in own:
-        return None
-    subject = grammatical_subject(root)
-    if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in SPEECH_NOUNS:
-        subject = next((c for c in subject.children if c.dep_ == "poss"), None)
-    if subject is None or subject.i in own or not names_a_speaker(art, subject):
-        return None
-    return subject
 
 
 def is_naming(preceding: str) -> bool:
@@ -403,23 +323,6 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             speaker_surface="he",
         ),
     ),
-    "according_to_after": (
-        reads(
-            "“The strikes hit six regions overnight,” according to a senior official in Kyiv.",
-            "The strikes hit six regions overnight,",
-            cue="according to",
-            speaker="a senior official",
-            speaker_surface="a senior official",
-        ),
-    ),
-    "according_to_before": (
-        reads(
-            "According to the newspaper, “America’s porous gun laws empower dealers to sell weapons to essentially any adult who passes a background check.”",
-            "America’s porous gun laws empower dealers to sell weapons to essentially any adult who passes a background check.",
-            cue="according to",
-            speaker="the newspaper",
-        ),
-    ),
     "adjacent_clause_verb": (
         reads(
             "Trump gestured as if to stop the ruckus, then leaned in and boomed: “Let’s defeat her in November.”",
@@ -436,24 +339,6 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             kind="partial",
             cue="remark",
             speaker="Madeleine Albright",
-        ),
-    ),
-    "name_before_colon": (
-        reads(
-            "The timing of Sanders’ surge doesn’t surprise Republican pollster Daron Shaw: “Historically, lesser-known candidates beating establishment candidates in early contests have seen the biggest boost in their national support.”",
-            "Historically, lesser-known candidates beating establishment candidates in early contests have seen the biggest boost in their national support.",
-            kind="direct",
-            cue=None,
-            speaker="Daron Shaw",
-            speaker_role="Republican pollster",
-        ),
-    ),
-    "main_clause_subject": (
-        reads(
-            "Dr. Muhammad Babar pondered who, without Ali, might “testify for our innocence in this season of witch hunting.”",
-            "testify for our innocence in this season of witch hunting.",
-            kind="partial",
-            speaker="Muhammad Babar",
         ),
     ),
     "introducing_cue": (

@@ -24,7 +24,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from pipeline.extract.quotes import continuation, cues, indirect, layout, speakers, speech
+from pipeline.extract.quotes import continuation, cues, indirect, layout, sources, speakers, speech
 from pipeline.extract.rules import Rule
 
 
@@ -38,11 +38,15 @@ NOT_SPEECH_RULES = (rule(speech.naming), rule(speech.title))
 VERB_CUE_RULES = (
     rule(cues.governing_verb),
     rule(cues.nearby_verb),
-    rule(cues.according_to_after),
-    rule(cues.according_to_before),
+    rule(sources.according_to_after),
+    rule(sources.according_to_before),
     rule(cues.adjacent_clause_verb),
 )
-SENTENCE_CUE_RULES = (rule(cues.speech_word), rule(cues.name_before_colon), rule(cues.main_clause_subject))
+SENTENCE_CUE_RULES = (
+    rule(cues.speech_word),
+    rule(sources.name_before_colon),
+    rule(sources.main_clause_subject),
+)
 SCARE_QUOTE_RULES = (rule(speech.scare_quote),)
 LAYOUT_RULES = (
     rule(layout.signature),
