@@ -88,35 +88,39 @@ def lexical_change_link(doc: Doc, candidate: Candidate) -> ChangeLink | None:
     return None
 
 
+CHINA_RATES = (
+    "China raised rates by 0.27 percentage points to 5.8% - its first hike in nine years - in October 2004."
+)
+SURCHARGE = "The short-haul surcharge was raised from £2.50 to £4 a leg."
+TIMEWARNER_SALES = "TimeWarner said fourth quarter sales rose 2% to $11.1bn from $10.9bn."
+
 #: Sentences from real articles and what each rule above makes of them (`rules.py` orders the rules).
 EXAMPLES: dict[str, tuple[Example, ...]] = {
     "lexical_change_link": (
         reads(
-            "China raised rates by 0.27 percentage points to 5.8% - its first hike in nine years - in October 2004.",
+            CHINA_RATES,
             "0.27 percentage points",
             role="change",
         ),
-        reads("The short-haul surcharge was raised from £2.50 to £4 a leg.", "£2.50", role="old"),
-        reads("The short-haul surcharge was raised from £2.50 to £4 a leg.", "£4", role="new"),
+        reads(SURCHARGE, "£2.50", role="old"),
+        reads(SURCHARGE, "£4", role="new"),
         reads(
-            "TimeWarner said fourth quarter sales rose 2% to $11.1bn from $10.9bn.",
+            TIMEWARNER_SALES,
             "$11.1bn",
             role="new",
             value=1.11e10,
         ),
         reads(
-            "TimeWarner said fourth quarter sales rose 2% to $11.1bn from $10.9bn.",
+            TIMEWARNER_SALES,
             "$10.9bn",
             role="old",
             value=1.09e10,
         ),
         reads(
-            "China raised rates by 0.27 percentage points to 5.8% - its first hike in nine years - in October 2004.",
+            CHINA_RATES,
             "5.8%",
             role="new",
         ),
     ),
-    "syntactic_change_link": (
-        reads("TimeWarner said fourth quarter sales rose 2% to $11.1bn from $10.9bn.", "2%", role="change"),
-    ),
+    "syntactic_change_link": (reads(TIMEWARNER_SALES, "2%", role="change"),),
 }

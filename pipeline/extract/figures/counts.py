@@ -49,6 +49,12 @@ def fill_elided_units(doc: Doc, found: list[Candidate]) -> None:
             previous = candidate
 
 
+ADVISERS = "The firm has more than 12,000 advisers selling financial advice, funds and insurance to 2.5 million customers."
+CIVIL_SERVANTS = (
+    "About 4,300 civil servants will move, and 282,000 physical singles were sold to 400 new buyers."
+)
+SEED_ATTACKS = "Attacks on civilian areas in Sumy and Odesa overnight into Wednesday injured 15 people, including a family with three small children, Ukrainian authorities said."
+
 #: Sentences from real articles and what each rule above makes of them (`rules.py` orders the rules).
 EXAMPLES: dict[str, tuple[Example, ...]] = {
     "counted": (
@@ -60,7 +66,7 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             unit="subscribers",
         ),
         reads(
-            "Attacks on civilian areas in Sumy and Odesa overnight into Wednesday injured 15 people, including a family with three small children, Ukrainian authorities said.",
+            SEED_ATTACKS,
             "15 people",
             value=15,
             unit="people",
@@ -80,14 +86,14 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             qualifier="about",
         ),
         reads(
-            "The firm has more than 12,000 advisers selling financial advice, funds and insurance to 2.5 million customers.",
+            ADVISERS,
             "more than 12,000 advisers",
             value=12000,
             unit="advisers",
             qualifier="more than",
         ),
         reads(
-            "About 4,300 civil servants will move, and 282,000 physical singles were sold to 400 new buyers.",
+            CIVIL_SERVANTS,
             "282,000 physical singles",
             unit="physical singles",
         ),
@@ -106,7 +112,7 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             unit="defence chiefs",
         ),
         reads(
-            "Attacks on civilian areas in Sumy and Odesa overnight into Wednesday injured 15 people, including a family with three small children, Ukrainian authorities said.",
+            SEED_ATTACKS,
             "three small children",
             kind="count",
             value=3,
@@ -146,7 +152,7 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             unit="people",
         ),
         reads(
-            "The firm has more than 12,000 advisers selling financial advice, funds and insurance to 2.5 million customers.",
+            ADVISERS,
             "2.5 million customers",
             value=2.5e6,
             unit="customers",
@@ -158,12 +164,12 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             unit="november tests",
         ),
         reads(
-            "About 4,300 civil servants will move, and 282,000 physical singles were sold to 400 new buyers.",
+            CIVIL_SERVANTS,
             "400 new buyers",
             unit="buyers",
         ),
         reads(
-            "About 4,300 civil servants will move, and 282,000 physical singles were sold to 400 new buyers.",
+            CIVIL_SERVANTS,
             "About 4,300 civil servants",
             unit="civil servants",
         ),

@@ -195,6 +195,8 @@ def _resolve_period(published: datetime.date | None, period: str, step: int) -> 
     return f"{published.year + step:04d}"
 
 
+SEED_STRIKES = "The strikes follow a summit between Putin and US President Donald Trump in Alaska last week, and Nato defence chiefs met virtually on Wednesday."
+
 #: Sentences from real articles and what each rule above makes of them (`rules.py` orders the rules).
 EXAMPLES: dict[str, tuple[Example, ...]] = {
     "month_date": (
@@ -223,7 +225,7 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
     ),
     "weekday_date": (
         reads(
-            "The strikes follow a summit between Putin and US President Donald Trump in Alaska last week, and Nato defence chiefs met virtually on Wednesday.",
+            SEED_STRIKES,
             "Wednesday",
             published=datetime.date(2025, 8, 20),
             kind="date",
@@ -231,7 +233,7 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             date="2025-08-20",
         ),
         reads(
-            "The strikes follow a summit between Putin and US President Donald Trump in Alaska last week, and Nato defence chiefs met virtually on Wednesday.",
+            SEED_STRIKES,
             "Wednesday",
             kind="date",
             date=None,
@@ -245,7 +247,7 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
     ),
     "relative_date": (
         reads(
-            "The strikes follow a summit between Putin and US President Donald Trump in Alaska last week, and Nato defence chiefs met virtually on Wednesday.",
+            SEED_STRIKES,
             "last week",
             published=datetime.date(2025, 8, 20),
             kind="date",

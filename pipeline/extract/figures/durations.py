@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.extract.figures.lexicon import CURRENCY_SYMBOLS, ONE_WORDS, RATE_WORDS, TIME_UNITS
 from pipeline.extract.figures.nouns import noun_of
-from pipeline.extract.figures.records import Candidate, NumberSite, Outcome, Site
+from pipeline.extract.figures.records import Candidate, NumberSite, Outcome, Site, through_end
 from pipeline.extract.rules import Example, leaves, reads
 
 
@@ -17,8 +17,7 @@ def one_time_unit(site: Site) -> Outcome | None:
     """`a year`, `an hour`: a duration of one unit, unless right after another figure (`£5m a year`)."""
     if site.previous is not None and site.previous.end == site.i:
         return None
-    candidate = _one_time_unit(site.doc, site.i, site.sentence)
-    return (candidate, candidate.end) if candidate is not None else None
+    return through_end(_one_time_unit(site.doc, site.i, site.sentence))
 
 
 def time_unit_suffix(site: NumberSite) -> Outcome | None:

@@ -8,14 +8,13 @@ from spacy.tokens import Doc, Span
 from pipeline.extract.figures.lexicon import COUNT_POS, FRACTION_WORDS, HYPHENS, UNIT_WORDS
 from pipeline.extract.figures.nouns import unit_phrase
 from pipeline.extract.figures.numbers import read_number
-from pipeline.extract.figures.records import Candidate, Outcome, Site
+from pipeline.extract.figures.records import Candidate, Outcome, Site, through_end
 from pipeline.extract.rules import Example, reads
 
 
 def fraction(site: Site) -> Outcome | None:
     """A fraction word of a whole, or `one in N`."""
-    candidate = _fraction(site.doc, site.i, site.sentence)
-    return (candidate, candidate.end) if candidate is not None else None
+    return through_end(_fraction(site.doc, site.i, site.sentence))
 
 
 def _one_in(doc: Doc, i: int, sentence: Span) -> Candidate | None:

@@ -24,37 +24,41 @@ def percent(site: NumberSite) -> Outcome | None:
     return site.classified(Candidate(number.start, number.end, "percent", number.value, number.percent))
 
 
+LABS = "The Labs needed about 10 million euros (US$13 million) a year from corporate sponsors to survive."
+RUPEES = "S&N bought 37.5% of the firm in a deal worth 4.66bn rupees ($106m:£54.6m)."
+TIMEWARNER_PROFITS = "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) for the three months to December."
+
 #: Sentences from real articles and what each rule above makes of them (`rules.py` orders the rules).
 EXAMPLES: dict[str, tuple[Example, ...]] = {
     "money": (
         reads(
-            "S&N bought 37.5% of the firm in a deal worth 4.66bn rupees ($106m:£54.6m).",
+            RUPEES,
             "$106m",
             value=1.06e8,
             unit="USD",
         ),
         reads(
-            "S&N bought 37.5% of the firm in a deal worth 4.66bn rupees ($106m:£54.6m).",
+            RUPEES,
             "£54.6m",
             value=5.46e7,
             unit="GBP",
         ),
         reads(
-            "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) for the three months to December.",
+            TIMEWARNER_PROFITS,
             "$1.13bn",
             kind="money",
             value=1.13e9,
             unit="USD",
         ),
         reads(
-            "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) for the three months to December.",
+            TIMEWARNER_PROFITS,
             "£600m",
             kind="money",
             value=6e8,
             unit="GBP",
         ),
         reads(
-            "The Labs needed about 10 million euros (US$13 million) a year from corporate sponsors to survive.",
+            LABS,
             "about 10 million euros",
             kind="money",
             value=1e7,
@@ -62,14 +66,14 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             qualifier="about",
         ),
         reads(
-            "The Labs needed about 10 million euros (US$13 million) a year from corporate sponsors to survive.",
+            LABS,
             "US$13 million",
             value=1.3e7,
             unit="USD",
         ),
         reads("BA's shares closed up four pence at 274.5 pence.", "274.5 pence", value=2.745, unit="GBP"),
         reads(
-            "S&N bought 37.5% of the firm in a deal worth 4.66bn rupees ($106m:£54.6m).",
+            RUPEES,
             "4.66bn rupees",
             value=4.66e9,
             unit="INR",
@@ -77,7 +81,7 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
     ),
     "percent": (
         reads(
-            "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) for the three months to December.",
+            TIMEWARNER_PROFITS,
             "76%",
             kind="percent",
             value=76,

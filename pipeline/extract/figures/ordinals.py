@@ -22,7 +22,7 @@ from pipeline.extract.figures.lexicon import (
 )
 from pipeline.extract.figures.nouns import is_name_noun, noun_chain_end, noun_of
 from pipeline.extract.figures.numbers import read_number
-from pipeline.extract.figures.records import Candidate, NumberSite, Outcome, Site
+from pipeline.extract.figures.records import Candidate, NumberSite, Outcome, Site, through_end
 from pipeline.extract.rules import Example, leaves, reads, refuses
 
 
@@ -46,8 +46,7 @@ def ordinal_digits(site: NumberSite) -> Outcome | None:
 
 def chart_position(site: Site) -> Outcome | None:
     """`went straight in at number two`, `World number 46`, `the number one spot`."""
-    candidate = _chart_position(site.doc, site.i, site.sentence)
-    return (candidate, candidate.end) if candidate is not None else None
+    return through_end(_chart_position(site.doc, site.i, site.sentence))
 
 
 def seeding(site: NumberSite) -> Outcome | None:
@@ -132,6 +131,8 @@ def ranked_unit(lemma: str) -> str:
     return "position" if lemma in POSITION_NOUNS else lemma
 
 
+TENNIS = "World number 46 Rusedski broke in the ninth game. Henman, seeded three, now faces Andreev in the last 16."
+
 #: Sentences from real articles and what each rule above makes of them (`rules.py` orders the rules).
 EXAMPLES: dict[str, tuple[Example, ...]] = {
     "chart_position": (
@@ -144,7 +145,7 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
         ),
         reads("The thriller shot straight to the number one spot.", "number one", value=1, unit="position"),
         reads(
-            "World number 46 Rusedski broke in the ninth game. Henman, seeded three, now faces Andreev in the last 16.",
+            TENNIS,
             "number 46",
             kind="ordinal",
             value=46,
@@ -161,7 +162,7 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             unit="quarter",
         ),
         reads(
-            "World number 46 Rusedski broke in the ninth game. Henman, seeded three, now faces Andreev in the last 16.",
+            TENNIS,
             "ninth game",
             kind="ordinal",
             value=9,
@@ -192,7 +193,7 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
     ),
     "seeding": (
         reads(
-            "World number 46 Rusedski broke in the ninth game. Henman, seeded three, now faces Andreev in the last 16.",
+            TENNIS,
             "three",
             kind="ordinal",
             value=3,
@@ -202,7 +203,7 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
     "rank_cutoff": (
         reads("Their debut was a UK top 10 hit.", "10", kind="ordinal", value=10, unit="positions"),
         reads(
-            "World number 46 Rusedski broke in the ninth game. Henman, seeded three, now faces Andreev in the last 16.",
+            TENNIS,
             "16",
             kind="ordinal",
             value=16,

@@ -105,32 +105,37 @@ def is_person(token: Token) -> bool:
     )
 
 
+JAPANESE_FILMS = "The number of Japanese films released rose to 310 in 2004 from 287 the previous year."
+MANUFACTURING_INDEX = (
+    "Its index of national manufacturing activity rose to 58.6 last month from 57.8 in November."
+)
+
 #: Sentences from real articles and what each rule above makes of them (`rules.py` orders the rules).
 EXAMPLES: dict[str, tuple[Example, ...]] = {
     "reading": (
         reads(
-            "Its index of national manufacturing activity rose to 58.6 last month from 57.8 in November.",
+            MANUFACTURING_INDEX,
             "57.8",
             kind="quantity",
             value=57.8,
             unit="index",
         ),
         reads(
-            "The number of Japanese films released rose to 310 in 2004 from 287 the previous year.",
+            JAPANESE_FILMS,
             "287",
             kind="count",
             value=287,
             unit="films",
         ),
         reads(
-            "Its index of national manufacturing activity rose to 58.6 last month from 57.8 in November.",
+            MANUFACTURING_INDEX,
             "58.6",
             kind="quantity",
             value=58.6,
             unit="index",
         ),
         reads(
-            "The number of Japanese films released rose to 310 in 2004 from 287 the previous year.",
+            JAPANESE_FILMS,
             "310",
             kind="count",
             value=310,

@@ -67,6 +67,11 @@ class Candidate:
 Outcome = tuple[Candidate | None, int]
 
 
+def through_end(candidate: Candidate | None) -> Outcome | None:
+    """A rule's figure, the search going on after it; or the rule's declining when it found none."""
+    return (candidate, candidate.end) if candidate is not None else None
+
+
 class Site:
     """Where a figure may start: token `i` of `sentence`, with the publication date (to resolve relative
     dates) and the figure found just before in the sentence, if any."""

@@ -50,18 +50,20 @@ def is_score(doc: Doc, number: Number, second: Number, sentence: Span) -> bool:
     return between_teams or any(t.lemma_.lower() in SCORE_CONTEXT for t in nearby)
 
 
+TENNIS_SETS = "Henman fought back to defeat British rival Greg Rusedski 4-6 7-6 (8-6) 6-4 at the Dubai Tennis Championships."
+
 #: Sentences from real articles and what each rule above makes of them (`rules.py` orders the rules).
 EXAMPLES: dict[str, tuple[Example, ...]] = {
     "score": (
         reads(
-            "Henman fought back to defeat British rival Greg Rusedski 4-6 7-6 (8-6) 6-4 at the Dubai Tennis Championships.",
+            TENNIS_SETS,
             "4-6",
             kind="score",
             value=4,
             value_max=6,
         ),
         reads(
-            "Henman fought back to defeat British rival Greg Rusedski 4-6 7-6 (8-6) 6-4 at the Dubai Tennis Championships.",
+            TENNIS_SETS,
             "8-6",
             kind="score",
             value=8,

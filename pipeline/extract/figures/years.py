@@ -16,7 +16,7 @@ from pipeline.extract.figures.lexicon import (
 )
 from pipeline.extract.figures.nouns import counts_plural, noun_of
 from pipeline.extract.figures.numbers import year_number
-from pipeline.extract.figures.records import Candidate, Number, NumberSite, Outcome, Site
+from pipeline.extract.figures.records import Candidate, Number, NumberSite, Outcome, Site, through_end
 from pipeline.extract.rules import Example, reads
 
 
@@ -28,8 +28,7 @@ def season_token(site: Site) -> Outcome | None:
 
 def season(site: NumberSite) -> Outcome | None:
     """`2004-05`: a season or financial year, one year figure with `value_max`."""
-    candidate = _season(site.doc, site.number, site.sentence)
-    return (candidate, candidate.end) if candidate is not None else None
+    return through_end(_season(site.doc, site.number, site.sentence))
 
 
 def decade(site: NumberSite) -> Outcome | None:

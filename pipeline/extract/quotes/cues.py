@@ -25,7 +25,7 @@ from pipeline.extract.quotes.lexicon import (
     SPEECH_NOUNS,
 )
 from pipeline.extract.quotes.records import QuotedString
-from pipeline.extract.quotes.site import Choice, QuoteSite
+from pipeline.extract.quotes.site import Choice, QuoteSite, cue_choice
 from pipeline.extract.rules import Example, reads
 
 
@@ -45,36 +45,31 @@ def governing(site: QuoteSite) -> Token | None:
 
 def governing_verb(site: QuoteSite) -> Choice | None:
     """The reporting verb that governs the quote, or that the quote governs (`… ,” said Lavrov`)."""
-    verb = governing(site)
-    return Choice(cue=verb) if verb is not None else None
+    return cue_choice(governing(site))
 
 
 def nearby_verb(site: QuoteSite) -> Choice | None:
     """A reporting verb next to the quote in its sentence, for parses that missed the link."""
-    verb = _cue_nearby(site.art, site.quoted, site.ranges)
-    return Choice(cue=verb) if verb is not None else None
+    return cue_choice(_cue_nearby(site.art, site.quoted, site.ranges))
 
 
 def adjacent_clause_verb(site: QuoteSite) -> Choice | None:
     """Any verb with a subject framing the quote: `“…,” an angry Hollande retaliated.`"""
-    verb = _adjacent_clause_verb(site.art, site.quoted, site.ranges)
-    return Choice(cue=verb) if verb is not None else None
+    return cue_choice(_adjacent_clause_verb(site.art, site.quoted, site.ranges))
 
 
 def speech_word(site: QuoteSite) -> Choice | None:
     """For a partial quote, a reporting verb or speech noun anywhere in its sentence."""
     if site.kind != "partial":
         return None
-    word = _speech_word_in_sentence(site.art, site.ranges, site.own)
-    return Choice(cue=word) if word is not None else None
+    return cue_choice(_speech_word_in_sentence(site.art, site.ranges, site.own))
 
 
 def introducing_cue(site: QuoteSite) -> Choice | None:
     """For a direct quote, a speech verb ending the sentence before it (`Hannity interjected. “…”`)."""
     if site.kind != "direct":
         return None
-    verb = _introducing_cue(site.art, site.quoted)
-    return Choice(cue=verb) if verb is not None else None
+    return cue_choice(_introducing_cue(site.art, site.quoted))
 
 
 def _cue_from_parse(art: QuoteArticle, ranges: list[range], own: set[int]) -> Token | None:

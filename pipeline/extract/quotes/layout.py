@@ -18,7 +18,7 @@ from pipeline.extract.quotes.lexicon import (
     SPEECH_NOUNS,
 )
 from pipeline.extract.quotes.records import QuotedString
-from pipeline.extract.quotes.site import Choice, QuoteSite
+from pipeline.extract.quotes.site import Choice, QuoteSite, cue_choice, source_choice
 from pipeline.extract.rules import Example, reads
 
 #: A transcript label: a name in capitals, then a colon (`CLINTON: I feel …`).
@@ -27,30 +27,26 @@ _SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,30}):\s")
 
 def signature(site: QuoteSite) -> Choice | None:
     """A dash signature after the quote, on its line or as the next short paragraph."""
-    source = _signature(site.art, site.quoted)
-    return Choice(source=source) if source is not None else None
+    return source_choice(_signature(site.art, site.quoted))
 
 
 def name_header(site: QuoteSite) -> Choice | None:
     """A paragraph above the quote paragraph that only names a person."""
-    source = _name_header(site.art, site.quoted)
-    return Choice(source=source) if source is not None else None
+    return source_choice(_name_header(site.art, site.quoted))
 
 
 def speaker_label(site: QuoteSite) -> Choice | None:
     """For a direct quote, a transcript label opening it."""
     if site.kind != "direct":
         return None
-    label = _speaker_label(site.art, site.quoted)
-    return Choice(source=label) if label is not None else None
+    return source_choice(_speaker_label(site.art, site.quoted))
 
 
 def colon_introduction(site: QuoteSite) -> Choice | None:
     """For a direct quote paragraph, the speech word of the paragraph before it when it ends with a colon."""
     if site.kind != "direct":
         return None
-    word = _colon_introduction(site.art, site.quoted)
-    return Choice(cue=word) if word is not None else None
+    return cue_choice(_colon_introduction(site.art, site.quoted))
 
 
 def _signature(art: QuoteArticle, quoted: QuotedString) -> Token | None:

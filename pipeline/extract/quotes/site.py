@@ -21,6 +21,16 @@ class Choice:
     source: Token | None = None
 
 
+def cue_choice(cue: Token | None) -> Choice | None:
+    """A rule's finding as a cue, or its declining when it found none."""
+    return Choice(cue=cue) if cue is not None else None
+
+
+def source_choice(source: Token | None) -> Choice | None:
+    """A rule's finding as a source, or its declining when it found none."""
+    return Choice(source=source) if source is not None else None
+
+
 class QuoteSite:
     """A quoted string with its tokens (`ranges`, one per paragraph; `own`, all of them), its text, the
     reporter's words before it (`preceding`), and the attribution before it in the article. `kind` is set

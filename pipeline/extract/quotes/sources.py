@@ -13,34 +13,30 @@ from pipeline.extract.quotes.article import QuoteArticle
 from pipeline.extract.quotes.grammar import grammatical_subject, names_a_speaker
 from pipeline.extract.quotes.lexicon import ACCORDING_TO, ACCORDING_TO_WINDOW, SPEECH_NOUNS
 from pipeline.extract.quotes.records import QuotedString
-from pipeline.extract.quotes.site import Choice, QuoteSite
+from pipeline.extract.quotes.site import Choice, QuoteSite, source_choice
 from pipeline.extract.rules import Example, reads
 
 
 def according_to_after(site: QuoteSite) -> Choice | None:
     """`“…,” according to a senior official`: a source without a verb."""
-    source = _according_to_after(site.art, site.quoted)
-    return Choice(source=source) if source is not None else None
+    return source_choice(_according_to_after(site.art, site.quoted))
 
 
 def according_to_before(site: QuoteSite) -> Choice | None:
     """`According to the newspaper, “…”`."""
-    source = _according_to_before(site.art, site.quoted)
-    return Choice(source=source) if source is not None else None
+    return source_choice(_according_to_before(site.art, site.quoted))
 
 
 def name_before_colon(site: QuoteSite) -> Choice | None:
     """`… - Philip Bump: “…”`: a name right before the colon that introduces the quote."""
-    source = _name_before_colon(site.art, site.quoted, site.preceding)
-    return Choice(source=source) if source is not None else None
+    return source_choice(_name_before_colon(site.art, site.quoted, site.preceding))
 
 
 def main_clause_subject(site: QuoteSite) -> Choice | None:
     """For a partial quote, the sentence's own subject when it names a speaker."""
     if site.kind != "partial":
         return None
-    source = _main_clause_subject(site.art, site.ranges, site.own)
-    return Choice(source=source) if source is not None else None
+    return source_choice(_main_clause_subject(site.art, site.ranges, site.own))
 
 
 def _according_to_after(art: QuoteArticle, quoted: QuotedString) -> Token | None:
