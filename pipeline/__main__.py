@@ -38,15 +38,18 @@ def main() -> int:
         print(f"error: raw folder {raw} does not exist (set NEWS_RAW_DIR)", file=sys.stderr)
         return 2
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else None
-    result = run_pipeline(raw, warehouse, instance, workers=args.workers)
+    result = run_pipeline(raw, warehouse, instance, workers=args.workers, progress=True)
     if not result.success:
-        print("error: the run failed; see the log above", file=sys.stderr)
+        print(
+            "error: the run failed; see the log above, or the run in the Dagster UI (bash scripts/ui)",
+            file=sys.stderr,
+        )
         return 1
     with duckdb.connect(str(warehouse), read_only=True) as con:
         articles, quotes, figures, entities, mentions, quarantined = con.execute(SUMMARY_SQL).fetchone()
     print(
         f"\n{articles} articles, {quotes} quotes, {figures} figures, {entities} entities "
-        f"({mentions} mentions), {quarantined} quarantined files\nquery it: duckdb -readonly {warehouse}"
+        f"({mentions} mentions), {quarantined} quarantined files\nquery it: bash scripts/sql"
     )
     return 0
 

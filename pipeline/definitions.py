@@ -4,6 +4,7 @@ import dagster as dg
 
 from pipeline.defs.assets import extraction, ingest, publish, resolution
 from pipeline.defs.jobs import forked_multiprocess_executor, process_new_articles, refresh_cross_article
+from pipeline.defs.progress import progress_logger
 from pipeline.defs.resources import RawFolder, WarehouseResource
 from pipeline.defs.schedules import daily_cross_article_refresh
 from pipeline.defs.sensors import new_raw_files
@@ -24,6 +25,7 @@ def build_definitions(
         schedules=[daily_cross_article_refresh],
         sensors=[new_raw_files],
         executor=executor,
+        loggers={"console": dg.colored_console_logger, "progress": progress_logger},
         resources={"raw_folder": raw_folder or RawFolder(), "warehouse": warehouse or WarehouseResource()},
     )
 

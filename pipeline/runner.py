@@ -8,6 +8,7 @@ import dagster as dg
 from pipeline import settings
 from pipeline.definitions import build_definitions
 from pipeline.defs.jobs import process_new_articles
+from pipeline.defs.progress import PROGRESS_LOGGING
 from pipeline.defs.resources import RawFolder, WarehouseResource
 
 
@@ -18,29 +19,35 @@ def run_pipeline(
     assets: Sequence[dg.AssetKey] | None = None,
     workers: int = 1,
     articles_per_batch: int | None = None,
+    progress: bool = False,
 ) -> dg.ExecuteInProcessResult | dg.JobExecutionResult:
     """Run `process_new_articles` (or only `assets` of it); paths default to NEWS_RAW_DIR and NEWS_WAREHOUSE.
 
     One worker runs every step in this process (the fastest for a few new files: nothing is started);
     more run the same graph under Dagster's multiprocess executor, each step in its own process, with up
     to `workers` extraction batches at once. That needs a persistent instance: the given one, else a
-    temporary one. `articles_per_batch` overrides the size of an extraction step.
+    temporary one. `articles_per_batch` overrides the size of an extraction step. `progress` prints one line
+    per pipeline message and per step instead of Dagster's event log.
     """
     raw_dir = raw_dir or settings.raw_dir()
     warehouse = warehouse or settings.warehouse_path()
     selection = list(assets) if assets is not None else None
     batches = {"articles_per_batch": articles_per_batch} if articles_per_batch else {}
     ops = {"article_extractions": {"ops": {"plan_extraction_batches": {"config": batches}}}}
+    common: dict[str, object] = {
+        **({"ops": ops} if batches else {}),
+        **(PROGRESS_LOGGING if progress else {}),
+    }
     if workers == 1:
         definitions = build_definitions(RawFolder(path=str(raw_dir)), WarehouseResource(path=str(warehouse)))
         return definitions.resolve_job_def(process_new_articles.name).execute_in_process(
-            run_config={"ops": ops} if batches else None,
+            run_config=common or None,
             instance=instance or dg.DagsterInstance.ephemeral(),
             asset_selection=selection,
         )
     run_config = {
         "execution": {"config": {"max_concurrent": workers}},
-        **({"ops": ops} if batches else {}),
+        **common,
         "resources": {
             "raw_folder": {"config": {"path": str(raw_dir)}},
             "warehouse": {"config": {"path": str(warehouse)}},

@@ -188,3 +188,61 @@ def test_multiprocess_executor_runs_article_batches_in_parallel_processes(
     assert len(batches) == 2 and len(set(batches.values())) == 2
     assert os.getpid() not in set(starts.values())
     assert snapshot(WarehouseReader(path)) == snapshot(seeds_warehouse)
+
+
+def test_every_table_asset_shows_its_column_schema() -> None:
+    graph = defs.resolve_asset_graph()
+    tables = set(EXPECTED_GRAPH) - {"published_warehouse", "parquet_export"}
+    for key in graph.get_all_asset_keys():
+        if key.to_user_string() in tables:
+            schema = graph.get(key).metadata["dagster/column_schema"]
+            assert [c.name for c in schema.columns], key
+    quotes = graph.get(dg.AssetKey("quotes")).metadata["dagster/column_schema"]
+    assert {"speaker", "speaker_entity_id", "quote_key"} <= {c.name for c in quotes.columns}
+
+
+def test_a_run_with_nothing_new_keeps_a_preview_of_the_table(tmp_path: Path) -> None:
+    raw, path = copy_seeds(tmp_path / "raw"), tmp_path / "news.duckdb"
+    assert run_pipeline(raw, path).success
+    again = run_pipeline(raw, path)
+    for node, asset in (("raw_articles", "articles"), ("quotes", "quotes"), ("canonical_entities", "entities")):
+        (materialization,) = [
+            m for m in again.asset_materializations_for_node(node) if m.asset_key.to_user_string() == asset
+        ]
+        metadata = materialization.metadata
+        assert metadata["rows_written"].value == 0
+        assert metadata["preview_of"].value == "rows in the table (this run wrote none)"
+        assert metadata["preview"].value.count("\n") >= 3, metadata["preview"].value  # header, rule, rows
+
+
+def test_the_schedule_says_what_it_runs() -> None:
+    description = defs.resolve_schedule_def("daily_cross_article_refresh").description or ""
+    assert all(word in description for word in ("entities", "quotes", "stories", "publish"))
+
+
+def test_the_main_command_prints_progress_and_a_summary_not_dagsters_event_log(tmp_path: Path) -> None:
+    home = tmp_path / "dagster_home"
+    home.mkdir()
+    shutil.copy(REPO / "deploy" / "dagster.local.yaml", home / "dagster.yaml")
+    env = {
+        **os.environ,
+        "DAGSTER_HOME": str(home),
+        "NEWS_RAW_DIR": str(copy_seeds(tmp_path / "raw")),
+        "NEWS_WAREHOUSE": str(tmp_path / "news.duckdb"),
+    }
+    done = subprocess.run(
+        [str(REPO / ".venv" / "bin" / "python"), "-m", "pipeline"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    output = done.stdout + done.stderr
+    assert "2 articles, 35 quotes, 38 figures, 38 entities (159 mentions), 0 quarantined files" in output
+    assert "raw_articles: 2 articles read, 0 quarantined, 0 removed" in output
+    assert "extract_article_batch[batch_0]: done in" in output
+    for noise in ("DEBUG", "Telemetry", "No dagster instance configuration file"):
+        assert noise not in output
+    assert len(output.splitlines()) < 40

@@ -6,9 +6,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import dagster as dg
+import duckdb
 import polars as pl
 
+from pipeline.warehouse.ddl import quoted
 from pipeline.warehouse.schemas import TABLES, empty_frame
+from pipeline.warehouse.store import read_frame, row_counts
 
 PREVIEW_ROWS = 5
 PREVIEW_CELL_CHARS = 60
@@ -50,13 +53,29 @@ def markdown_table(frame: pl.DataFrame, rows: int = PREVIEW_ROWS) -> str:
 
 
 def table_metadata(
-    total_rows: int, written: pl.DataFrame, preview_columns: Sequence[str] | None = None
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    written: pl.DataFrame,
+    preview_columns: Sequence[str] | None = None,
+    rows_written: int | None = None,
+    preview_sql: str | None = None,
 ) -> dict[str, object]:
-    preview = written.select(preview_columns) if preview_columns else written
+    """The table's row count, the rows written this run (`written` holds them, or their first rows when
+    `rows_written` counts them), and a preview: of the rows written, or, when the run wrote none, of rows
+    already in the table (`preview_sql`, with one parameter for the row limit), so that a run with nothing
+    new does not blank the asset's preview in the UI."""
+    if written.height:
+        shown, preview_of = written, "rows written this run"
+    else:
+        sql = preview_sql or f"SELECT * FROM {quoted(table)} LIMIT ?"
+        shown, preview_of = read_frame(con, sql, [PREVIEW_ROWS]), "rows in the table (this run wrote none)"
     return {
-        "dagster/row_count": total_rows,
-        "rows_written": written.height,
-        "preview": dg.MetadataValue.md(markdown_table(preview)),
+        "dagster/row_count": row_counts(con, [table])[table],
+        "rows_written": written.height if rows_written is None else rows_written,
+        "preview": dg.MetadataValue.md(
+            markdown_table(shown.select(preview_columns) if preview_columns else shown)
+        ),
+        "preview_of": preview_of,
     }
 
 
@@ -80,7 +99,7 @@ class WrittenRows:
             self.samples.setdefault(table, sample)
 
     def table_metadata(
-        self, table: str, total_rows: int, preview_columns: Sequence[str] | None = None
+        self, con: duckdb.DuckDBPyConnection, table: str, preview_columns: Sequence[str] | None = None
     ) -> dict[str, object]:
         sample = self.samples.get(table, empty_frame(TABLES[table]))
-        return {**table_metadata(total_rows, sample, preview_columns), "rows_written": self.counts[table]}
+        return table_metadata(con, table, sample, preview_columns, rows_written=self.counts[table])

@@ -10,5 +10,8 @@ daily_cross_article_refresh = dg.ScheduleDefinition(
     cron_schedule="0 3 * * *",
     execution_timezone="UTC",
     default_status=dg.DefaultScheduleStatus.RUNNING,
-    description="Every day at 03:00 UTC: re-resolve entities and quote speakers across all articles.",
+    description=(
+        "Every day at 03:00 UTC: recompute canonical entities, quotes (speakers and quote keys) and stories "
+        "over the whole warehouse, then publish it and its Parquet copy. No article is read again."
+    ),
 )

@@ -29,7 +29,6 @@ from pipeline.stages.extraction import (
     split_into_batches,
     write_batch,
 )
-from pipeline.warehouse.store import row_counts
 
 PREVIEWS = {
     "staging.mentions": ["name", "type", "role", "surface", "block_kind"],
@@ -126,18 +125,18 @@ def record_extractions(
 ) -> Iterator[dg.Output | dg.AssetCheckResult]:
     """One materialisation per table with the run's totals; the blocking schema checks fail, and stop the
     cross-article steps, when a batch's rows broke a table's contract (that batch wrote nothing)."""
-    with warehouse.warehouse.connect() as con:
-        totals = row_counts(con, EXTRACTION_TABLES)
     written = WrittenRows()
     for report in reports:
         written.merge(report.written)
     articles = sum(r.articles for r in reports)
     failures = sum(r.failures for r in reports)
+    with warehouse.warehouse.connect() as con:
+        metadata = {
+            table: written.table_metadata(con, table, PREVIEWS.get(table)) for table in EXTRACTION_TABLES
+        }
     for table in EXTRACTION_TABLES:
-        metadata = written.table_metadata(table, totals[table], PREVIEWS.get(table))
-        metadata["articles_extracted"] = articles
-        metadata["articles_failed"] = failures
-        yield dg.Output(None, output_name=_output_name(table), metadata=metadata)
+        metadata[table].update(articles_extracted=articles, articles_failed=failures)
+        yield dg.Output(None, output_name=_output_name(table), metadata=metadata[table])
     failed = {t: cases for r in reports for t, cases in r.failed_checks.items()}
     yield from schema_check_results({t: written.counts[t] for t in EXTRACTION_TABLES}, failed)
     if failed:

@@ -13,7 +13,6 @@ from pipeline.defs.checks import (
 from pipeline.defs.metadata import WrittenRows, table_spec
 from pipeline.defs.resources import RawFolder, WarehouseResource
 from pipeline.stages.ingest import INGEST_TABLES, plan_ingest, write_chunk
-from pipeline.warehouse.store import row_counts
 
 PREVIEWS = {"articles": ["article_id", "source_path", "title", "outlet", "word_count"]}
 
@@ -39,16 +38,14 @@ def raw_articles(
         yield from raise_on_failed_checks(validate_tables(chunk.frames))
         with store.transaction() as con:
             removed += write_chunk(con, chunk)
-            if chunk.last:
-                totals = row_counts(con, INGEST_TABLES)
         written.add(chunk.frames)
     context.log.info(
         f"{written.counts['articles']} articles read, {written.counts['quarantined_articles']} quarantined, "
         f"{removed} removed"
     )
+    with store.connect() as con:
+        metadata = {table: written.table_metadata(con, table, PREVIEWS.get(table)) for table in INGEST_TABLES}
+    metadata["articles"]["articles_removed"] = removed
     for table in INGEST_TABLES:
-        metadata = written.table_metadata(table, totals[table], PREVIEWS.get(table))
-        if table == "articles":
-            metadata["articles_removed"] = removed
-        yield dg.MaterializeResult(asset_key=dg.AssetKey(table.split(".")), metadata=metadata)
+        yield dg.MaterializeResult(asset_key=dg.AssetKey(table.split(".")), metadata=metadata[table])
     yield from schema_check_results({t: written.counts[t] for t in INGEST_TABLES}, {})

@@ -18,9 +18,13 @@ from pipeline.stages.changes import StepUpdate, apply_update
 from pipeline.stages.entities import update_entities
 from pipeline.stages.quotes import update_quotes
 from pipeline.stages.stories import update_stories
-from pipeline.warehouse.store import Warehouse, read_frame, row_counts
+from pipeline.warehouse.store import Warehouse, read_frame
 
 ENTITY_TABLES = ("entities", "entity_mentions")
+ENTITY_PREVIEW = ["name", "type", "mention_count", "article_count", "aliases"]
+MENTION_PREVIEW = ["surface", "type", "role", "entity_id"]
+QUOTE_PREVIEW = ["speaker", "speaker_role", "cue", "kind", "text"]
+TOP_ENTITIES_SQL = "SELECT * FROM entities ORDER BY article_count DESC, mention_count DESC, entity_id LIMIT ?"
 QUOTES_BY_SPEAKER_AND_OUTLET_SQL = """
 SELECT e.name AS speaker, coalesce(a.outlet, 'unknown') AS outlet, count(*) AS quotes
 FROM quotes q JOIN entities e ON e.entity_id = q.speaker_entity_id JOIN articles a USING (article_id)
@@ -79,30 +83,17 @@ def canonical_entities(
     update, checks = yield from _run_step(store, update_entities, config.full_recompute, ENTITY_TABLES)
     entities = update.tables["entities"].rows
     entity_mentions = update.tables["entity_mentions"].rows
-    with store.connect() as con:
-        totals = row_counts(con, ENTITY_TABLES)
     context.log.info(
         f"{update.changed_articles} changed articles: {entity_mentions.height} mentions resolved to "
         f"{entities.height} entities ({'full recompute' if update.full else 'names they reach'})"
     )
     top = entities.sort(["article_count", "mention_count"], descending=True)
+    with store.connect() as con:
+        entity_metadata = table_metadata(con, "entities", top, ENTITY_PREVIEW, preview_sql=TOP_ENTITIES_SQL)
+        mention_metadata = table_metadata(con, "entity_mentions", entity_mentions, MENTION_PREVIEW)
+    yield dg.MaterializeResult(asset_key="entities", metadata={**entity_metadata, **_update_metadata(update)})
     yield dg.MaterializeResult(
-        asset_key="entities",
-        metadata={
-            **table_metadata(
-                totals["entities"], top, ["name", "type", "mention_count", "article_count", "aliases"]
-            ),
-            **_update_metadata(update),
-        },
-    )
-    yield dg.MaterializeResult(
-        asset_key="entity_mentions",
-        metadata={
-            **table_metadata(
-                totals["entity_mentions"], entity_mentions, ["surface", "type", "role", "entity_id"]
-            ),
-            **_update_metadata(update),
-        },
+        asset_key="entity_mentions", metadata={**mention_metadata, **_update_metadata(update)}
     )
     yield from checks
 
@@ -112,25 +103,28 @@ def canonical_entities(
     check_specs=[schema_check_spec("quotes")],
 )
 def quotes(
-    config: CrossArticleConfig, warehouse: WarehouseResource
+    context: dg.AssetExecutionContext, config: CrossArticleConfig, warehouse: WarehouseResource
 ) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
     """Quotes with speakers linked to canonical entities (through the speaker's mention) and every
     outlet's rendering of one quote on one `quote_key`."""
     store = warehouse.warehouse
     update, checks = yield from _run_step(store, update_quotes, config.full_recompute, ("quotes",))
+    rows = update.tables["quotes"].rows
     with store.connect() as con:
-        total = row_counts(con, ["quotes"])["quotes"]
+        metadata = table_metadata(con, "quotes", rows, QUOTE_PREVIEW)
         by_outlet = read_frame(con, QUOTES_BY_SPEAKER_AND_OUTLET_SQL)
         top_speakers = read_frame(con, TOP_SPEAKERS_SQL)
         by_kind = dict(
             con.execute("SELECT kind, count(*) FROM quotes GROUP BY kind ORDER BY kind").fetchall()
         )
+    context.log.info(
+        f"{update.changed_articles} changed articles: {rows.height} quotes written, "
+        f"{metadata['dagster/row_count']} in all"
+    )
     yield dg.MaterializeResult(
         asset_key="quotes",
         metadata={
-            **table_metadata(
-                total, update.tables["quotes"].rows, ["speaker", "speaker_role", "cue", "kind", "text"]
-            ),
+            **metadata,
             **_update_metadata(update),
             "quotes_by_speaker_chart": dg.MetadataValue.md(quotes_by_speaker_and_outlet(by_outlet)),
             "top_speakers": dg.MetadataValue.md(markdown_table(top_speakers)),
@@ -145,19 +139,24 @@ def quotes(
     check_specs=[schema_check_spec("stories")],
 )
 def stories(
-    config: CrossArticleConfig, warehouse: WarehouseResource
+    context: dg.AssetExecutionContext, config: CrossArticleConfig, warehouse: WarehouseResource
 ) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
     """Group articles into stories by the entities, quotes and figures they share (rules and threshold in
     `pipeline/resolve/stories.py`), for the articles new ones reach."""
     store = warehouse.warehouse
     update, checks = yield from _run_step(store, update_stories, config.full_recompute, ("stories",))
     with store.connect() as con:
+        metadata = table_metadata(con, "stories", update.tables["stories"].rows)
         rows, story_count, multi_article = con.execute(STORY_COUNTS_SQL).fetchone()
         overview = read_frame(con, LARGEST_STORIES_SQL)
+    context.log.info(
+        f"{update.changed_articles} changed articles: {rows} articles in {story_count} stories, "
+        f"{multi_article} of several articles"
+    )
     yield dg.MaterializeResult(
         asset_key="stories",
         metadata={
-            **table_metadata(rows, update.tables["stories"].rows),
+            **metadata,
             **_update_metadata(update),
             "largest_stories": dg.MetadataValue.md(
                 markdown_table(overview.select("article_count", "outlet_count", "outlets", "titles"))
