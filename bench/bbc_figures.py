@@ -3,7 +3,7 @@
     .venv/bin/python bench/bbc_figures.py [--errors] [--held-out]
 
 Prints value-only and value-with-unit precision and recall, and qualifier accuracy (rules in
-tests/figures_reference.py). `--held-out` scores bench/fixtures/bbc_figures_heldout.json instead: five
+evaluation/figures.py). `--held-out` scores evaluation/references/bbc_figures_heldout.json instead: five
 articles annotated by a second annotator after the rules were written, never used to tune them.
 """
 

@@ -1,4 +1,4 @@
-"""Score quote extraction and speaker attribution on PolNeAR (rules in tests/polnear.py).
+"""Score quote extraction and speaker attribution on PolNeAR (rules in evaluation/polnear.py).
 
     .venv/bin/python bench/polnear_quotes.py [--split dev|train|both] [--limit N] [--errors K]
 

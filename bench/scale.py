@@ -1,4 +1,4 @@
-"""The cost of one new article at ~3,100 and at ~30,000 articles, memory, and the README's queries.
+"""The cost of one new article at ~3,100 and at ~30,000 articles, memory, and the example queries of docs/querying.md.
 
     .venv/bin/python bench/scale.py --folder /tmp/scale [--replicas 10] [--workers 2] [--repeats 3]
 
@@ -8,11 +8,11 @@
    every article (the same text with a line `Replica k.` appended, so a different article; offsets of the
    extracted rows stay valid). The replicas' per-article rows are copied in SQL rather than extracted again
    (hours of spaCy on two cores), then one full cross-article recompute runs over everything.
-3. For each warehouse: drops one new article into `raw/` and times the README's main command
+3. For each warehouse: drops one new article into `raw/` and times the main command
    (`python -m pipeline`, a fresh process: start-up, ingest, extraction, cross-article updates,
    publishing) beside the same command over that one file into an empty warehouse, `--repeats` times
    each; prints every run, the ratio of the medians, the median run's step times and peak RSS; then
-   times the README's example queries against the published file.
+   times the example queries of docs/querying.md against the published file.
 """
 
 import argparse
@@ -202,8 +202,8 @@ def _samples(seconds: Iterable[float]) -> str:
 
 
 def time_queries(warehouse: Path) -> None:
-    """The README's example queries (between ```sql fences), each timed on a fresh read-only connection."""
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    """The example queries of docs/querying.md (between ```sql fences), each on a fresh read-only connection."""
+    readme = (REPO / "docs" / "querying.md").read_text(encoding="utf-8")
     queries = re.findall(r"```sql\n(.*?)```", readme, flags=re.DOTALL)
     for number, sql in enumerate(queries, 1):
         with duckdb.connect(str(warehouse), read_only=True) as con:

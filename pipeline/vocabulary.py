@@ -47,21 +47,43 @@ QuarantineReason = Literal[
 ]
 #: Each reason's stage and what it means (the row's `detail` says what to do about it).
 QUARANTINE_REASONS: dict[QuarantineReason, tuple[QuarantineStage, str]] = {
-    "bad_file_name": ("read", "the file name is not valid UTF-8"),
-    "unsupported_format": ("read", "a data file (CSV, JSON, Parquet, a database), not article text"),
-    "link_outside_raw": ("read", "a symbolic link to a file outside the raw folder"),
-    "unreadable": ("read", "the file cannot be opened or read"),
-    "being_written": ("read", "the file changed while it was read; it is read again next run"),
-    "too_large": ("read", "larger than one article (or one batch) can be"),
-    "empty": ("read", "no visible text"),
-    "binary": ("read", "an image, archive, executable or other binary data"),
-    "undecodable": ("read", "text in no encoding the reader knows"),
-    "malformed_line": ("read", "a JSON Lines line that is not an article object"),
-    "html": ("parse", "a web page with no article body to extract"),
-    "no_body": ("parse", "a title with no article text"),
-    "not_english": ("parse", "written in a language the extractors do not read"),
-    "malformed_sidecar": ("sidecar", "a `.meta.json` sidecar that could not be read (the article landed)"),
-    "extraction_failed": ("extract", "an extractor raised on the article (the others landed)"),
+    "empty": ("read", "empty or whitespace only"),
+    "binary": ("read", "an image, archive, PDF or other binary data"),
+    "undecodable": (
+        "read",
+        "not UTF-8, UTF-16 or UTF-32 (with BOM) or Windows-1252 (Latin-1 files are read as Windows-1252)",
+    ),
+    "unsupported_format": (
+        "read",
+        "a data file by its extension (`.csv`, `.json`, `.xml`, ...), not article text",
+    ),
+    "bad_file_name": ("read", "the file name is not valid UTF-8 (shown with `\\x..` escapes); rename it"),
+    "too_large": (
+        "read",
+        "over 5 MB or 1,000,000 characters: not one article (refused from its size, never loaded)",
+    ),
+    "malformed_line": (
+        "read",
+        "a line of a JSON Lines batch that is not a JSON object with a string `text` (the other lines land)",
+    ),
+    "html": (
+        "parse",
+        "a web page with no article body (under 25 words once navigation and furniture are removed)",
+    ),
+    "no_body": ("parse", "a single short line"),
+    "not_english": ("parse", "the extractors read English only"),
+    "unreadable": ("read", "the file cannot be read (permissions, a link to nothing)"),
+    "being_written": ("read", "the file changed while it was read; it is read again, whole, on the next run"),
+    "link_outside_raw": ("read", "a symbolic link leading outside the raw folder (not followed)"),
+    "malformed_sidecar": (
+        "sidecar",
+        "the sidecar is not valid JSON or has wrong fields (the article still lands, without it)",
+    ),
+    "extraction_failed": (
+        "extract",
+        "an extractor raised on this article, or its rows broke a table's contract (the detail names the "
+        "rule); the others landed, and it is retried on the next run",
+    ),
 }
 
 # --- Extracted records ----------------------------------------------------------------------------------

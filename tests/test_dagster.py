@@ -205,7 +205,11 @@ def test_a_run_with_nothing_new_keeps_a_preview_of_the_table(tmp_path: Path) -> 
     raw, path = copy_seeds(tmp_path / "raw"), tmp_path / "news.duckdb"
     assert run_pipeline(raw, path).success
     again = run_pipeline(raw, path)
-    for node, asset in (("raw_articles", "articles"), ("quotes", "quotes"), ("canonical_entities", "entities")):
+    for node, asset in (
+        ("raw_articles", "articles"),
+        ("quotes", "quotes"),
+        ("canonical_entities", "entities"),
+    ):
         (materialization,) = [
             m for m in again.asset_materializations_for_node(node) if m.asset_key.to_user_string() == asset
         ]

@@ -1,5 +1,5 @@
 """The deployment guide in deploy/ holds: its Dagster instance config, unchanged, records a real run in
-PostgreSQL, and the exported Parquet reads in DuckDB exactly as deploy/README.md shows."""
+PostgreSQL, and the exported Parquet reads in DuckDB exactly as docs/deployment.md shows."""
 
 import contextlib
 import os
@@ -26,7 +26,7 @@ from pipeline.runner import run_pipeline
 from tests.support import WarehouseReader, copy_seeds
 
 DEPLOY = REPO / "deploy"
-#: Where deploy/README.md's queries read the synced Parquet folder; the test points them at a local copy.
+#: Where docs/deployment.md's queries read the synced Parquet folder; the test points them at a local copy.
 BUCKET_PREFIX = "s3://news-archive/news"
 #: PostgreSQL refuses to run as root; as root the server runs as the first of these users that exists.
 SERVER_USERS = ("postgres", "nobody")
@@ -129,7 +129,7 @@ def test_documented_instance_records_the_run_in_postgres(
 ) -> None:
     home = tmp_path / "dagster_home"
     home.mkdir()
-    shutil.copy(DEPLOY / "dagster.yaml", home / "dagster.yaml")  # as deploy/README.md says, unchanged
+    shutil.copy(DEPLOY / "dagster.yaml", home / "dagster.yaml")  # as docs/deployment.md says, unchanged
     for name, value in postgres.environment().items():
         monkeypatch.setenv(name, value)
     raw = copy_seeds(tmp_path / "raw")
@@ -159,8 +159,8 @@ def test_documented_instance_records_the_run_in_postgres(
 
 
 def documented_parquet_queries() -> list[str]:
-    """The SQL blocks of deploy/README.md that read the synced Parquet folder."""
-    text = (DEPLOY / "README.md").read_text(encoding="utf-8")
+    """The SQL blocks of docs/deployment.md that read the synced Parquet folder."""
+    text = (REPO / "docs" / "deployment.md").read_text(encoding="utf-8")
     return [block for block in re.findall(r"```sql\n(.*?)```", text, flags=re.S) if BUCKET_PREFIX in block]
 
 

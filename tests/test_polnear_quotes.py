@@ -1,6 +1,6 @@
 """Quote extraction and speaker attribution on PolNeAR dev (84 US political news articles, gold attributions).
 
-Measured, never tuned on: rules are tuned on the train split. Scoring rules are in tests/polnear.py.
+Measured, never tuned on: rules are tuned on the train split. Scoring rules are in evaluation/polnear.py.
 """
 
 from pathlib import Path

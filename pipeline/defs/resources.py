@@ -19,7 +19,7 @@ class RawFolder(dg.ConfigurableResource):
 
 
 class WarehouseResource(dg.ConfigurableResource):
-    """The DuckDB warehouse (see pipeline/warehouse.py for the build-then-publish design)."""
+    """The DuckDB warehouse (see pipeline/warehouse/store.py and publish.py for the build-then-publish design)."""
 
     path: str | None = None
 

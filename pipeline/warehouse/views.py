@@ -1,7 +1,7 @@
 """Analysis views over the warehouse tables: the questions analysts come with, ready to query.
 
-Created with the tables (`pipeline/warehouse.py`), documented in DuckDB (`COMMENT ON VIEW`) and in the
-README. They read the published tables, so they are always as fresh as the last finished run.
+Created with the tables (`pipeline/warehouse/ddl.py`), documented in DuckDB (`COMMENT ON VIEW`) and in
+docs/querying.md. They read the published tables, so they are always as fresh as the last finished run.
 """
 
 #: View name -> (description, SQL).
