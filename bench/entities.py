@@ -20,9 +20,9 @@ from evaluation.paths import CORPUS
 from pipeline.article.blocks import BlockIndex
 from pipeline.article.decoding import UnreadableArticle, decode_article_bytes
 from pipeline.article.parsing import ParsedArticle, parse_article
-from pipeline.extract.batch import ArticleInput, extract_batches
 from pipeline.nlp.model import load_nlp
 from pipeline.resolve.entities import resolve_entities
+from pipeline.stages.extract_rows import ArticleInput, extract_batches
 
 SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 

@@ -5,7 +5,7 @@ DuckDB command line prints for them on the sample articles (so the docs show wha
 
 Builds a warehouse from `raw/` in a temporary folder, runs every ```sql block that a ```text block
 follows, and reports the blocks whose shown output differs; `--write` puts the printed output in place.
-`tests/test_analysis.py` runs the same comparison.
+`tests/test_docs.py` runs the same comparison.
 """
 
 from __future__ import annotations

@@ -31,9 +31,9 @@ from evaluation.scoring import Score, f1, ratio
 from pipeline.article.blocks import BlockIndex
 from pipeline.article.decoding import decode_article_bytes
 from pipeline.article.parsing import ParsedArticle, parse_article
-from pipeline.extract.batch import ArticleInput, extract_batches
 from pipeline.nlp.model import load_nlp
 from pipeline.resolve.entities import resolve_entities
+from pipeline.stages.extract_rows import ArticleInput, extract_batches
 
 REFERENCE = REFERENCES / "entities_gold.json"
 SCORED_TYPES = ("PERSON", "ORG", "PLACE")

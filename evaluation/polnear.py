@@ -27,14 +27,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from evaluation.scoring import f1, ratio
+from evaluation.scoring import MIN_QUOTE_COVERAGE, f1, ratio
 from pipeline.article.parsing import parse_article
-from pipeline.extract.batch import ArticleInput, extract_batches
 from pipeline.nlp.model import load_nlp
+from pipeline.stages.extract_rows import ArticleInput, extract_batches
 
 WORD = re.compile(r"\w+")
 PRONOUNS = frozenset("he she they it we i you his her their its our this that these those who".split())
-MIN_QUOTE_COVERAGE = 0.8
 #: Quoted strings shorter than this are left out on both sides: in PolNeAR half of the one-word quoted
 #: strings are scare quotes or names outside any attribution, while 96% of those of three words or more
 #: lie inside an attributed Content span. With this rule a bare quote-mark regex scores F1 ~0.96.

@@ -3,7 +3,7 @@
 Matching rules (documented here so every issue scores the same way):
 - Quotes: a predicted direct or partial quote matches a gold quote when it covers at least 80% of the gold
   quote's words; its speaker is right when the name keys agree (spelling variants fold, see
-  `pipeline.extract.names.name_key`) with the gold speaker or any alias of the predicted speaker entity.
+  `pipeline.nlp.names.name_key`) with the gold speaker or any alias of the predicted speaker entity.
 - Figures: value equal (to 1e-9 relative) and `unit` equal to gold `counts` (case-insensitive).
   Qualifier accuracy is over matched figures.
 - Entities: a gold entity is found when a predicted mention in that article has a surface (possessive

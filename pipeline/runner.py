@@ -32,16 +32,17 @@ def run_pipeline(
     raw_dir = raw_dir or settings.raw_dir()
     warehouse = warehouse or settings.warehouse_path()
     selection = list(assets) if assets is not None else None
-    batches = {"articles_per_batch": articles_per_batch} if articles_per_batch else {}
-    ops = {"article_extractions": {"ops": {"plan_extraction_batches": {"config": batches}}}}
-    common: dict[str, object] = {
-        **({"ops": ops} if batches else {}),
-        **(PROGRESS_LOGGING if progress else {}),
+    # Batches are cut for the steps that run at once: `workers` of them, not the machine's cores.
+    batches = {
+        "parallel_steps": workers,
+        **({"articles_per_batch": articles_per_batch} if articles_per_batch else {}),
     }
+    ops = {"article_extractions": {"ops": {"plan_extraction_batches": {"config": batches}}}}
+    common: dict[str, object] = {"ops": ops, **(PROGRESS_LOGGING if progress else {})}
     if workers == 1:
         definitions = build_definitions(RawFolder(path=str(raw_dir)), WarehouseResource(path=str(warehouse)))
         return definitions.resolve_job_def(process_new_articles.name).execute_in_process(
-            run_config=common or None,
+            run_config=common,
             instance=instance or dg.DagsterInstance.ephemeral(),
             asset_selection=selection,
         )

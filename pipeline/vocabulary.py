@@ -81,8 +81,8 @@ QUARANTINE_REASONS: dict[QuarantineReason, tuple[QuarantineStage, str]] = {
     ),
     "extraction_failed": (
         "extract",
-        "an extractor raised on this article, or its rows broke a table's contract (the detail names the "
-        "rule); the others landed, and it is retried on the next run",
+        "an extractor raised on this article, or its rows broke a table's contract (the detail says which "
+        "error or which column check); the others landed, and it is retried on the next run",
     ),
 }
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-import pipeline.extract.batch as extraction
+import pipeline.extract.extractors as extraction
 from evaluation.paths import REPO
 from pipeline.article.blocks import Block
 from pipeline.article.raw_folder import scan_raw_folder

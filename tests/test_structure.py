@@ -85,10 +85,25 @@ def test_the_dagster_layer_only_wires_stage_functions() -> None:
         for name, path in modules.items()
         if name.startswith("pipeline.defs.assets")
     }
-    # Extraction runs spaCy and the extractors in its batch step: that one call is the stage.
-    assert {name: found for name, found in reaching.items() if found} == {
-        "pipeline.defs.assets.extraction": ["pipeline.extract.batch"]
+    assert {name: found for name, found in reaching.items() if found} == {}
+
+
+def test_the_extractors_know_nothing_of_the_warehouse_or_dagster() -> None:
+    modules = _modules()
+    reaching = {
+        name: sorted(
+            i
+            for i in _imports(path, modules)
+            if i.startswith(("pipeline.warehouse", "pipeline.stages", "pipeline.defs"))
+        )
+        for name, path in modules.items()
+        if name.startswith(("pipeline.article", "pipeline.nlp", "pipeline.extract", "pipeline.resolve"))
     }
+    assert {name: found for name, found in reaching.items() if found} == {}
+    for path in modules.values():
+        source = path.read_text(encoding="utf-8")
+        if "/extract/" in str(path) or "/resolve/" in str(path):
+            assert "import dagster" not in source and "import duckdb" not in source, path
 
 
 def test_the_readme_is_short_and_opens_with_the_two_commands() -> None:

@@ -10,8 +10,8 @@ rule to its examples (`tests/test_rule_examples.py`), and a rule without an exam
 from __future__ import annotations
 
 import datetime
-import inspect
-from collections.abc import Callable, Mapping
+import sys
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, Literal, TypeVar
 
@@ -42,9 +42,20 @@ class Rule(Generic[Site, Outcome]):
     apply: Callable[[Site], Outcome | None]
     examples: tuple[Example, ...] = ()
 
-    @property
-    def description(self) -> str:
-        return inspect.getdoc(self.apply) or ""
+
+def named_rule(apply: Callable) -> Rule:
+    """A rule named after its function, with the examples its module gives for it (`EXAMPLES`)."""
+    examples = getattr(sys.modules[apply.__module__], "EXAMPLES", {})
+    return Rule(apply.__name__, apply, examples.get(apply.__name__, ()))
+
+
+def first_decision(rules: Sequence[Rule[Site, Outcome]], site: Site) -> tuple[Rule, Outcome] | None:
+    """The first rule that decides at `site`, in table order, with what it decided."""
+    for rule in rules:
+        outcome = rule.apply(site)
+        if outcome is not None:
+            return rule, outcome
+    return None
 
 
 def reads(sentence: str, target: str, published: datetime.date | None = None, **expect: object) -> Example:

@@ -16,7 +16,8 @@ import duckdb
 import polars as pl
 
 from pipeline.article.blocks import Block
-from pipeline.extract.batch import EXTRACTOR_VERSION, ArticleInput, ExtractedBatch, ExtractionFailure
+from pipeline.extract.extractors import EXTRACTOR_VERSION
+from pipeline.stages.extract_rows import ArticleInput, ExtractedBatch, ExtractionFailure
 from pipeline.warehouse.schemas import ExtractionLog, QuarantinedArticles, empty_frame
 from pipeline.warehouse.store import read_frame, replace_rows
 
@@ -132,7 +133,7 @@ def _quarantine_failures(con: duckdb.DuckDBPyConnection, batch: ExtractedBatch, 
     rows = read_frame(
         con,
         "SELECT a.source_path, 'extract' AS stage, 'extraction_failed' AS reason, "
-        "'an extractor raised on this article (' || f.detail || '); the other articles landed' AS detail, "
+        "'extraction failed on this article (' || f.detail || '); the other articles landed' AS detail, "
         "NULL::BIGINT AS size_bytes, ?::TIMESTAMPTZ AS quarantined_at "
         "FROM failed_articles f JOIN articles a USING (article_id)",
         [now],

@@ -127,11 +127,12 @@ def update_quotes(con: duckdb.DuckDBPyConnection, full: bool = False) -> StepUpd
     con.register("regrouped", regrouped)
     in_scope = read_frame(
         con,
-        "SELECT l.*, coalesce(r.quote_key, CASE WHEN l.kind IN ('direct', 'partial') THEN q.quote_key END) "
+        "SELECT l.*, coalesce(r.quote_key, CASE WHEN list_contains(?, l.kind) THEN q.quote_key END) "
         "AS quote_key FROM linked_quotes l LEFT JOIN regrouped r USING (quote_id) "
         "LEFT JOIN quotes q USING (quote_id) "
         "WHERE l.quote_id IN (SELECT quote_id FROM rewritten_quotes) "
         "OR l.quote_id IN (SELECT quote_id FROM regrouped)",
+        [list(QUOTED_KINDS)],
     ).select(columns_of(Quotes))
     beyond_scope = read_frame(
         con,

@@ -18,10 +18,11 @@ import polars as pl
 from pipeline.defs.checks import SchemaViolation, schema_check_results, schema_check_spec, schema_failures
 from pipeline.defs.metadata import WrittenRows, table_spec
 from pipeline.defs.resources import WarehouseResource
-from pipeline.extract.batch import EXTRACTOR_VERSION, extract_batches
 from pipeline.nlp.model import load_nlp
+from pipeline.stages.extract_rows import extract_batches
 from pipeline.stages.extraction import (
     EXTRACTION_TABLES,
+    EXTRACTOR_VERSION,
     batch_frames,
     pending_articles,
     read_article_inputs,

@@ -40,8 +40,9 @@ def published_warehouse(
 
 @dg.asset(group_name="publish", kinds={"parquet"}, deps=[published_warehouse])
 def parquet_export(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
-    """A Parquet copy of every published table and analysis view under `warehouse/parquet/`, for pandas,
-    Spark or a BI tool without DuckDB; figures, mentions and quotes are partitioned by kind or type."""
+    """A Parquet copy of every published table under `warehouse/parquet/`, for pandas, Spark or a BI tool
+    without DuckDB, with `views.sql` to create the analysis views over it; figures, mentions and quotes are
+    partitioned by kind or type."""
     store = warehouse.warehouse
     exported = export_parquet(store)
     files = sorted(

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from pipeline.extract.figures.lexicon import AGE_GROUP, AGE_WINDOW, AGE_WORDS, HYPHENS, MAX_AGE
+from pipeline.extract.figures.lexicon import (
+    AGE_GROUP,
+    AGE_PHRASE_WINDOW,
+    AGE_WINDOW,
+    AGE_WORDS,
+    HYPHENS,
+    MAX_AGE,
+)
 from pipeline.extract.figures.records import Candidate, Number, NumberSite, Outcome, Site
 from pipeline.extract.rules import Example, reads
 
@@ -53,7 +60,7 @@ def _age_group(doc: Doc, i: int) -> Candidate | None:
 def _age(doc: Doc, number: Number, sentence: Span) -> Candidate | None:
     """`25-year-old`, `aged 32`."""
     end = number.end
-    words = [t.lower_ for t in doc[end : min(end + 4, sentence.end)]]
+    words = [t.lower_ for t in doc[end : min(end + AGE_PHRASE_WINDOW, sentence.end)]]
     offset = 1 if words and words[0] in HYPHENS else 0  # `25-year-old`, `eleven year-old`
     if words[offset : offset + 3][:1] in (["year"], ["years"]) and words[offset + 1 : offset + 3] in (
         ["-", "old"],

@@ -8,15 +8,20 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from pipeline.extract.figures.lexicon import CHANGE_LEMMAS, CHANGE_PREPOSITIONS, CHANGE_WINDOW
+from pipeline.extract.figures.lexicon import (
+    CHANGE_LEMMAS,
+    CHANGE_PARTICLES,
+    CHANGE_PREPOSITIONS,
+    CHANGE_WINDOW,
+    CHANGING_KINDS,
+    LEXICAL_CHANGE_PREPOSITIONS,
+)
 from pipeline.extract.figures.nouns import anchor_token
 from pipeline.extract.figures.records import Candidate
 from pipeline.extract.rules import Example, reads
 
 #: A change link: the role a figure plays in a change and the token of the change word it hangs from.
 ChangeLink = tuple[str, int]
-#: Kinds of figure that can take part in a change.
-CHANGING_KINDS = frozenset({"money", "percent", "count", "quantity"})
 
 
 def link_changes(
@@ -41,7 +46,7 @@ def link_changes(
 
 
 def _is_change_word(token: Token) -> bool:
-    return token.lemma_.lower() in CHANGE_LEMMAS or token.lower_ in ("up", "down")
+    return token.lemma_.lower() in CHANGE_LEMMAS or token.lower_ in CHANGE_PARTICLES
 
 
 def syntactic_change_link(doc: Doc, candidate: Candidate) -> ChangeLink | None:
@@ -76,7 +81,7 @@ def syntactic_change_link(doc: Doc, candidate: Candidate) -> ChangeLink | None:
 def lexical_change_link(doc: Doc, candidate: Candidate) -> ChangeLink | None:
     """`raised from £2.50 to £4`: the parser often reads such pairs as one quantity, so look leftwards."""
     before = candidate.start - 1
-    if before < 0 or doc[before].lower_ not in ("to", "from", "by"):
+    if before < 0 or doc[before].lower_ not in LEXICAL_CHANGE_PREPOSITIONS:
         return None
     sentence_start = doc[before].sent.start
     for k in range(before - 1, max(before - CHANGE_WINDOW, sentence_start) - 1, -1):

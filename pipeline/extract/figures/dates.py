@@ -16,6 +16,7 @@ from pipeline.extract.figures.lexicon import (
     AMBIGUOUS_MONTHS,
     ANAPHORIC_DETERMINERS,
     FUTURE_AUXILIARIES,
+    FUTURE_VERB_HOPS,
     HYPHENS,
     MONTHS,
     RELATIVE_DAYS,
@@ -126,7 +127,7 @@ def _month_date(doc: Doc, m: int, published: datetime.date | None, sentence: Spa
 def _is_future(token: Token) -> bool:
     """Whether the verb governing a date word is in the future tense (`will meet on Friday`)."""
     verb = token
-    for _ in range(4):
+    for _ in range(FUTURE_VERB_HOPS):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head

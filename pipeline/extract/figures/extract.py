@@ -35,7 +35,7 @@ from pipeline.extract.figures.rules import (
     NUMBER_WORD_RULES,
     TIME_WORD_RULES,
 )
-from pipeline.extract.rules import Rule
+from pipeline.extract.rules import Rule, first_decision
 from pipeline.vocabulary import WEEKDAYS
 
 
@@ -136,12 +136,11 @@ def _decide(site: Site, may_start_number: bool) -> Decision | None:
 
 
 def _first_decision(rules: Sequence[Rule], site: Site) -> Decision | None:
-    for rule in rules:
-        outcome = rule.apply(site)
-        if outcome is not None:
-            candidate, resume = outcome
-            return Decision(rule.name, site.i, candidate, resume)
-    return None
+    found = first_decision(rules, site)
+    if found is None:
+        return None
+    rule, (candidate, resume) = found
+    return Decision(rule.name, site.i, candidate, resume)
 
 
 #: Spelling (ORTH id) -> `_start_gates` of a token written so: (may start a number, a date or duration).
@@ -150,7 +149,7 @@ _GATES_BY_SPELLING: dict[int, tuple[bool, bool]] = {}
 
 def _start_gates(doc: Doc) -> list[tuple[bool, bool]]:
     """For each token, whether a number, and whether a date or duration, may start at it: the cheap test
-    that lets most tokens skip every reader of `_sentence_candidates` (it took a third off the figure
+    that lets most tokens skip every reader of `_sentence_decisions` (it took a third off the figure
     extractor's time). Both depend on the spelling alone, so each spelling is tested once per process, and
     no Token object is made for the tokens that fail."""
     strings = doc.vocab.strings

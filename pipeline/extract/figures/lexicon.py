@@ -197,6 +197,8 @@ CHANGE_LEMMAS: frozenset[str] = frozenset(
 #: How far left of `to`/`from`/`by` the change word may be (`rose by £106m`, `raised this from £6`).
 CHANGE_WINDOW = 8
 CHANGE_PREPOSITIONS: dict[str, str] = {"to": "new", "from": "old", "by": "change", "of": "change"}
+#: The prepositions whose word before a figure says its role without the parse (`raised from £2.50 to £4`).
+LEXICAL_CHANGE_PREPOSITIONS: frozenset[str] = frozenset({"to", "from", "by"})
 
 #: Determiners that make a small spelled-out number refer back (`the two leaders`).
 ANAPHORIC_DETERMINERS: frozenset[str] = frozenset(
@@ -289,3 +291,11 @@ RELATIVE_START_WORDS: frozenset[str] = frozenset(RELATIVE_DAYS) | frozenset(RELA
 RATE_WORDS: frozenset[str] = frozenset({"once", "twice", "times", "per", "many"})
 NUMBER_NOUN_WINDOW = 4
 COUNT_POS: frozenset[str] = frozenset({"NOUN", "PROPN"})
+#: How many heads to climb from a date word to the verb whose tense says past or future.
+FUTURE_VERB_HOPS = 4
+#: Tokens after a number read for `-year-old` (`25-year-old`, `eleven year-old`).
+AGE_PHRASE_WINDOW = 4
+#: Kinds of figure that can take part in a change (`rose 2% to $11.1bn`).
+CHANGING_KINDS: frozenset[str] = frozenset({"money", "percent", "count", "quantity"})
+#: Words that are a change by themselves (`shares were up 2%`).
+CHANGE_PARTICLES: frozenset[str] = frozenset({"up", "down"})

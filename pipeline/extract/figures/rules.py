@@ -16,7 +16,6 @@ Afterwards CHANGE_LINK_RULES link the figures of one change (`rose 2% to $11.1bn
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 
 from spacy.tokens import Doc
@@ -39,13 +38,7 @@ from pipeline.extract.figures import (
 from pipeline.extract.figures.changes import ChangeLink
 from pipeline.extract.figures.records import Candidate, NumberSite, Outcome, Site
 from pipeline.extract.rules import Rule
-
-
-def rule(apply: Callable) -> Rule:
-    """A rule named after its function, with the examples its module gives for it."""
-    examples = getattr(sys.modules[apply.__module__], "EXAMPLES", {})
-    return Rule(apply.__name__, apply, examples.get(apply.__name__, ()))
-
+from pipeline.extract.rules import named_rule as rule
 
 TIME_WORD_RULES: tuple[Rule[Site, Outcome], ...] = (
     rule(dates.month_date),
@@ -85,8 +78,8 @@ NUMBER_KIND_RULES: tuple[Rule[NumberSite, Outcome], ...] = (
     rule(ordinals.seeding),
     rule(ordinals.rank_cutoff),
     rule(durations.time_unit_noun),
-    rule(filters.anaphoric),
     rule(filters.lone_one),
+    rule(filters.anaphoric),
     rule(counts.counted),
     rule(ages.age_apposition),
     rule(ages.after_age_word),

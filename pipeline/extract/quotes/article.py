@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from pipeline.article.blocks import Block
+from pipeline.article.blocks import Block, BlockIndex
 from pipeline.extract.entities import Mention
 from pipeline.extract.quotes.lexicon import PHRASAL_ONLY_VERBS, SPEAKER_ENTITY_TYPES, SPEECH_VERBS
 
@@ -29,8 +29,7 @@ class QuoteArticle:
     def __init__(self, doc: Doc, blocks: Sequence[Block], mentions: Sequence[Mention]) -> None:
         self.doc = doc
         self.text = doc.text
-        self.blocks = list(blocks)
-        self.block_starts = [b.start_char for b in self.blocks]
+        self.blocks = BlockIndex(blocks)
         self.token_starts = doc.to_array(IDX).tolist()
         self.mentions = sorted(
             (m for m in mentions if m.type in SPEAKER_ENTITY_TYPES), key=lambda m: m.start_char
@@ -50,10 +49,7 @@ class QuoteArticle:
         self.speech = bytearray(len(doc))
 
     def block_at(self, char: int) -> Block | None:
-        i = bisect_right(self.block_starts, char) - 1
-        if i >= 0 and char < self.blocks[i].end_char:
-            return self.blocks[i]
-        return None
+        return self.blocks.block_at(char)
 
     def token_at(self, char: int) -> int:
         return max(0, bisect_right(self.token_starts, char) - 1)

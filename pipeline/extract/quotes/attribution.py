@@ -22,7 +22,7 @@ from pipeline.extract.quotes.rules import (
 )
 from pipeline.extract.quotes.site import Choice, QuoteSite
 from pipeline.extract.quotes.speech import quote_kind
-from pipeline.extract.rules import Rule
+from pipeline.extract.rules import Rule, first_decision
 
 T = TypeVar("T")
 
@@ -102,9 +102,6 @@ def _refused(site: QuoteSite, rule: str) -> RefusedQuote:
 
 
 def _first(rules: Sequence[Rule[QuoteSite, T]], site: QuoteSite) -> tuple[str, T] | None:
-    """The first rule that decides, with what it found."""
-    for rule in rules:
-        found = rule.apply(site)
-        if found is not None:
-            return rule.name, found
-    return None
+    """The name of the first rule that decides, with what it found."""
+    found = first_decision(rules, site)
+    return (found[0].name, found[1]) if found is not None else None

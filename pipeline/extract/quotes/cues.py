@@ -17,6 +17,7 @@ from pipeline.extract.quotes.lexicon import (
     MAX_CLAUSE_VERB_LOOKBACK,
     MAX_CUE_HOPS,
     MAX_TRAILING_ATTRIBUTION_TOKENS,
+    NAMING_OBJECT_WORDS,
     NAMING_PHRASES,
     NAMING_VERBS,
     NAMING_WORDS,
@@ -184,7 +185,7 @@ def naming_speaker_verb(art: QuoteArticle, quoted: QuotedString) -> Token | None
     """The naming verb just before a quote when it has an active subject: then it reports speech."""
     i = art.token_at(quoted.open_char) - 1
     doc = art.doc
-    while i >= 0 and (doc[i].is_space or doc[i].lower_ in ("the", "a", "an", "it", "him", "her", "them")):
+    while i >= 0 and (doc[i].is_space or doc[i].lower_ in NAMING_OBJECT_WORDS):
         i -= 1
     if i < 0:
         return None

@@ -17,9 +17,6 @@ from pipeline.extract.quotes.records import Attribution, Quote, QuotedString, Qu
 from pipeline.extract.quotes.rules import INDIRECT_RULES, SPEAKER_RULES
 from pipeline.extract.quotes.speakers import resolve_speakers
 
-_INDIRECT = tuple((r.name, r.apply) for r in INDIRECT_RULES)
-_SPEAKERS = tuple((r.name, r.apply) for r in SPEAKER_RULES)
-
 
 def extract_quotes(doc: Doc, blocks: Sequence[Block], mentions: Sequence[Mention]) -> QuoteExtraction:
     """Direct, partial and indirect quotes with resolved speakers; anomalies instead of exceptions."""
@@ -27,9 +24,9 @@ def extract_quotes(doc: Doc, blocks: Sequence[Block], mentions: Sequence[Mention
     quoted, anomalies = pair_quote_marks(art.text, blocks)
     attributions, refused = _quote_attributions(art, quoted)
     quote_cues = {a.cue.i for a in attributions if a.cue is not None}
-    attributions.extend(indirect_attributions(art, quote_cues, _INDIRECT))
+    attributions.extend(indirect_attributions(art, quote_cues, INDIRECT_RULES))
     attributions = attach_floating(art, attributions)
-    resolve_speakers(art, attributions, _SPEAKERS)
+    resolve_speakers(art, attributions, SPEAKER_RULES)
     attributions.sort(key=lambda a: a.start_char)
     # Two cues can report the same words (`he said, adding that …` read from two verbs): one quote per span.
     seen: set[tuple[int, int, str]] = set()

@@ -8,7 +8,7 @@ Each rule reads one candidate token: a verb, or `according`; `rules.py` orders t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -29,7 +29,7 @@ from pipeline.extract.quotes.lexicon import (
     SPEECH_VERBS,
 )
 from pipeline.extract.quotes.records import Attribution
-from pipeline.extract.rules import Example, leaves, reads
+from pipeline.extract.rules import Example, Rule, first_decision, leaves, reads
 from pipeline.vocabulary import SKIPPED_KINDS
 
 
@@ -89,12 +89,10 @@ def reporting_clause(site: IndirectSite) -> Reported | None:
 
 
 def indirect_attributions(
-    art: QuoteArticle,
-    quote_cues: set[int],
-    rules: Sequence[tuple[str, Callable[[IndirectSite], Reported | None]]],
+    art: QuoteArticle, quote_cues: set[int], rules: Sequence[Rule[IndirectSite, Reported]]
 ) -> Iterator[Attribution]:
     """Reported speech at every verb and `according` outside quoted speech, by the first of `rules` that
-    reads it (name, function), in text order."""
+    reads it, in text order."""
     doc = art.doc
     pos_and_lower = doc.to_array([POS, LOWER])
     may_cue = (pos_and_lower[:, 0] == VERB) | (pos_and_lower[:, 1] == doc.vocab.strings[ACCORDING_TO[0]])
@@ -102,10 +100,10 @@ def indirect_attributions(
         if art.speech[i] or i in quote_cues:
             continue
         site = IndirectSite(art, doc[i], quote_cues)
-        found = next(((name, r) for name, rule in rules if (r := rule(site)) is not None), None)
+        found = first_decision(rules, site)
         if found is None:
             continue
-        name, reported = found
+        rule, reported = found
         block = art.block_at(site.token.idx)
         if block is None or block.kind in SKIPPED_KINDS:
             continue
@@ -118,7 +116,7 @@ def indirect_attributions(
             cue_text=reported.cue_text,
             subject=reported.subject,
             block_kind=block.kind,
-            rule=name,
+            rule=rule.name,
         )
 
 

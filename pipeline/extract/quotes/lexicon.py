@@ -55,8 +55,6 @@ COGNITION_VERBS: frozenset[str] = frozenset(
     """.split()
 )
 
-#: Every lemma that can be the cue of a quote or of reported speech.
-REPORTING_VERBS: frozenset[str] = SPEECH_VERBS | COGNITION_VERBS
 
 #: Lemmas that report speech through their direct object (`criticised efforts by Europe`,
 #: `ruled out sending troops`); others need a clausal complement to count as reported speech.
@@ -152,6 +150,8 @@ NAMING_WORDS: frozenset[str] = frozenset(
         "termed",
     }
 )
+#: Words that may stand between a naming verb and the quote it names (`called it “…”`, `dubbed them “…”`).
+NAMING_OBJECT_WORDS: frozenset[str] = frozenset({"the", "a", "an", "it", "him", "her", "them"})
 #: Naming verbs that report speech when a speaker is their subject (`what Mr. Hedge called “the prior
 #: economy model”`, `who he dubbed “the little senator”`), but name things as participles (`a group called`).
 NAMING_VERBS: frozenset[str] = frozenset({"call", "dub", "label", "term", "nickname", "brand", "describe"})

@@ -21,18 +21,9 @@ The passes, in order (`extract.py`):
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
-
 from pipeline.extract.quotes import continuation, cues, indirect, layout, sources, speakers, speech
 from pipeline.extract.rules import Rule
-
-
-def rule(apply: Callable) -> Rule:
-    """A rule named after its function, with the examples its module gives for it."""
-    examples = getattr(sys.modules[apply.__module__], "EXAMPLES", {})
-    return Rule(apply.__name__, apply, examples.get(apply.__name__, ()))
-
+from pipeline.extract.rules import named_rule as rule
 
 NOT_SPEECH_RULES = (rule(speech.naming), rule(speech.title))
 VERB_CUE_RULES = (

@@ -10,7 +10,7 @@ Lavrov`), with the role the text gives beside it. A description no rule ties to 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from spacy.tokens import Span, Token
@@ -20,7 +20,7 @@ from pipeline.extract.quotes.article import QuoteArticle
 from pipeline.extract.quotes.grammar import governing_subject, trimmed
 from pipeline.extract.quotes.lexicon import MAX_PRONOUN_DISTANCE_CHARS, ROLE_DETERMINERS
 from pipeline.extract.quotes.records import Attribution, Speaker
-from pipeline.extract.rules import Example, reads
+from pipeline.extract.rules import Example, Rule, first_decision, reads
 from pipeline.vocabulary import GROUP_PRONOUNS, PERSON_PRONOUNS
 
 #: What a speaker rule finds: the named mention the speaker refers to, and the role the text gives.
@@ -88,12 +88,10 @@ def named_mention(site: SpeakerSite) -> Resolved | None:
 
 
 def resolve_speakers(
-    art: QuoteArticle,
-    attributions: list[Attribution],
-    rules: Sequence[tuple[str, Callable[[SpeakerSite], Resolved | None]]],
+    art: QuoteArticle, attributions: list[Attribution], rules: Sequence[Rule[SpeakerSite, Resolved]]
 ) -> None:
-    """Resolve speakers in text order (by cue) with the first of `rules` that resolves each (name,
-    function); continued quotes take their speaker from the quote they continue."""
+    """Resolve speakers in text order (by cue) with the first of `rules` that resolves each; continued
+    quotes take their speaker from the quote they continue."""
     last: Mention | None = None
     last_char = -1
     for attribution in sorted(attributions, key=lambda a: a.cue.idx if a.cue is not None else a.start_char):
@@ -104,10 +102,10 @@ def resolve_speakers(
             continue
         surface = _speaker_tokens(art, subject)
         site = SpeakerSite(art, subject, surface, last, last_char)
-        found = next(((name, r) for name, rule in rules if (r := rule(site)) is not None), None)
+        found = first_decision(rules, site)
         if found is not None:
-            rule_name, (mention, role) = found
-            attribution.resolved = Speaker(surface.text, mention.name, mention, role, rule_name)
+            rule, (mention, role) = found
+            attribution.resolved = Speaker(surface.text, mention.name, mention, role, rule.name)
             last, last_char = mention, subject.idx
         elif subject.pos_ == "PRON":
             attribution.resolved = Speaker(surface.text)
