@@ -28,9 +28,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from evaluation.scoring import MIN_QUOTE_COVERAGE, f1, ratio
-from pipeline.article.parsing import parse_article
-from pipeline.nlp.model import load_nlp
-from pipeline.stages.extract_rows import ArticleInput, extract_batches
 
 WORD = re.compile(r"\w+")
 PRONOUNS = frozenset("he she they it we i you his her their its our this that these those who".split())
@@ -39,12 +36,25 @@ PRONOUNS = frozenset("he she they it we i you his her their its our this that th
 #: lie inside an attributed Content span. With this rule a bare quote-mark regex scores F1 ~0.96.
 MIN_QUOTE_WORDS = 3
 MIN_ATTRIBUTION_OVERLAP = 0.5
+#: Whether a source's sentence-initial capital is discounted when deciding if it names someone (since
+#: 2026-12-07; before, `The company` counted as a name, so resolving it to the company counted wrong).
+SOURCE_SENTENCE_CASE = True
+#: Words that open a description, not a name (`The`, `A`, `Another`, `One`, `Some`, `Several`).
+DESCRIPTION_OPENERS = frozenset(
+    "the a an another one some several many most all both each every other such no his her their its our "
+    "my your this that these those two three four five".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
 class GoldAttribution:
+    """One attribution: its Content fragments, its Source as written, and (raw offsets) the fragments of its
+    Source and Cue."""
+
     content: tuple[tuple[int, int], ...]
     source: str | None
+    source_spans: tuple[tuple[int, int], ...] = ()
+    cue_spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +62,8 @@ class GoldQuote:
     start: int
     end: int
     source: str | None
+    #: Whether the source opens its sentence (so its first word's capital says nothing of a name).
+    source_opens_sentence: bool = False
 
 
 @dataclass
@@ -133,8 +145,11 @@ def read_attributions(ann: Path, raw: str) -> list[GoldAttribution]:
             if content is None:
                 continue
             source = spans.get(roles.get("Source", ""))
+            cue = spans.get(roles.get("Cue", ""))
             source_text = " ".join(raw[s:e] for s, e in source[1]) if source else None
-            attributions.append(GoldAttribution(content[1], source_text))
+            attributions.append(
+                GoldAttribution(content[1], source_text, source[1] if source else (), cue[1] if cue else ())
+            )
     return attributions
 
 
@@ -168,7 +183,10 @@ def gold_quotes(raw: str, attributions: Sequence[GoldAttribution]) -> list[GoldQ
         inner_end = start + len(raw[start:end].rstrip(" ,.;:!?"))
         for attribution in attributions:
             if any(s <= inner_start and inner_end <= e + 1 for s, e in attribution.content):
-                quotes.append(GoldQuote(start, end, attribution.source))
+                opens = bool(attribution.source_spans) and _opens_sentence(
+                    raw, attribution.source_spans[0][0]
+                )
+                quotes.append(GoldQuote(start, end, attribution.source, opens))
                 break
     return quotes
 
@@ -200,10 +218,21 @@ def _covered(words: Sequence[tuple[int, int]], start: int, end: int) -> int:
     return sum(1 for s, e in words if s >= start and e <= end)
 
 
-def names_someone(source: str | None) -> bool:
-    return source is not None and any(
-        w[:1].isupper() and w.lower() not in PRONOUNS for w in WORD.findall(source)
-    )
+def names_someone(source: str | None, opens_sentence: bool = False) -> bool:
+    """Whether a gold source names someone: a capitalised word that is not a pronoun, and not a determiner
+    capitalised because it opens the sentence (`The company said`, `Another added`: descriptions, whose
+    referent PolNeAR does not give, so a speaker resolved through them cannot be scored)."""
+    if source is None:
+        return False
+    words = WORD.findall(source)
+    if opens_sentence and words and words[0].lower() in DESCRIPTION_OPENERS:
+        words = words[1:]
+    return any(w[:1].isupper() and w.lower() not in PRONOUNS for w in words)
+
+
+def _opens_sentence(raw: str, start: int) -> bool:
+    before = raw[:start].rstrip(" \t“\"‘'(")
+    return not before or before.endswith(("\n", ".", "!", "?", ":", "”", '"'))
 
 
 def speaker_matches(predicted: str | None, source: str) -> bool:
@@ -245,7 +274,7 @@ def score_article(
             continue
         scores.gold_quotes_found += 1
         right_predictions.add(hit)
-        if names_someone(g.source):
+        if names_someone(g.source, g.source_opens_sentence if SOURCE_SENTENCE_CASE else False):
             scores.speakers_scored += 1
             if speaker_matches(direct[hit]["speaker_local"], g.source):  # type: ignore[arg-type]
                 scores.speakers_right += 1
@@ -265,7 +294,12 @@ def _score_attributions(
 ) -> None:
     gold_words = [{w for s, e in g.content for w in _word_spans(clean, mapping[s], mapping[e])} for g in gold]
     gold_words = [w for w in gold_words if w]
-    predicted_words = [set(_word_spans(clean, q["start_char"], q["end_char"])) for q in quotes]
+    # The quotes of one cue (`“…,” he said. “…”`) are one attribution, as a gold Content span covers them.
+    by_cue: dict[object, set[tuple[int, int]]] = {}
+    for i, q in enumerate(quotes):
+        key = q.get("cue_start") if q.get("cue_start") is not None else ("quote", i)
+        by_cue.setdefault(key, set()).update(_word_spans(clean, q["start_char"], q["end_char"]))
+    predicted_words = list(by_cue.values())
     pairs = sorted(
         (
             (len(g & p) / min(len(g), len(p)), gi, pi)
@@ -289,22 +323,23 @@ def _score_attributions(
     scores.predicted_attributions_right = len(used_predicted)
 
 
-def score_split(split_dir: Path, limit: int | None = None) -> QuoteScores:
-    """Run the pipeline's parsing and extraction over a PolNeAR split and score it."""
-    articles = list(annotated_articles(split_dir))[:limit]
-    parsed = {name: parse_article(raw) for name, raw, _ in articles}
-    inputs = [ArticleInput(name, p.text, p.blocks, p.published_date) for name, p in parsed.items()]
-    quotes_by_article: dict[str, list[dict]] = {}
-    for batch in extract_batches(load_nlp(), inputs):
-        for row in batch.quotes.iter_rows(named=True):
-            quotes_by_article.setdefault(row["article_id"], []).append(row)
+def score_split(split: str, limit: int | None = None, cache: Path | None = None) -> QuoteScores:
+    """Run the pipeline's parsing and extraction over a PolNeAR split (`train` or `dev`) and score it."""
+    from evaluation.polnear_docs import POLNEAR, gold_articles  # noqa: PLC0415 (it imports this module)
+
     total = QuoteScores()
-    for name, raw, ann in articles:
-        clean = parsed[name].text
-        mapping = raw_to_clean_offsets(raw, clean)
-        total.add(
-            score_article(
-                name, clean, mapping, quotes_by_article.get(name, []), read_attributions(ann, raw), raw
-            )
-        )
+    for article in gold_articles(split, cache, limit):
+        quotes = [
+            {
+                "kind": q.kind,
+                "text": q.text,
+                "start_char": q.start_char,
+                "end_char": q.end_char,
+                "speaker_local": q.speaker,
+                "cue_start": q.cue_start,
+            }
+            for q in article.records.quotes.quotes
+        ]
+        raw = (POLNEAR / split / "text" / f"{article.name}.txt").read_text(encoding="utf-8")
+        total.add(score_article(article.name, article.article.text, article.mapping, quotes, article.attributions, raw))
     return total

@@ -20,25 +20,25 @@ from pipeline.article.parsing import parse_article
 
 
 @pytest.fixture(scope="module")
-def dev_scores(shared_dir: Path):
-    return score_split(shared_dir / "corpus" / "polnear" / "dev")
+def dev_scores():
+    return score_split("dev")
 
 
 @pytest.mark.slow
-def test_direct_quotes_are_found_at_f1_095(dev_scores) -> None:
+def test_direct_quotes_are_found_at_f1_096(dev_scores) -> None:
     assert dev_scores.articles == 84
-    assert dev_scores.quote_f1 >= 0.95, dev_scores.summary()
+    assert dev_scores.quote_f1 >= 0.96, dev_scores.summary()
 
 
 @pytest.mark.slow
 def test_named_speakers_are_right_nine_times_in_ten(dev_scores) -> None:
-    assert dev_scores.speaker_accuracy >= 0.90, dev_scores.summary()
+    assert dev_scores.speaker_accuracy >= 0.91, dev_scores.summary()
 
 
 @pytest.mark.slow
 def test_attributions_including_indirect_speech(dev_scores) -> None:
-    assert dev_scores.attribution_recall >= 0.50, dev_scores.summary()
-    assert dev_scores.attribution_precision >= 0.70, dev_scores.summary()
+    assert dev_scores.attribution_recall >= 0.53, dev_scores.summary()
+    assert dev_scores.attribution_precision >= 0.88, dev_scores.summary()
 
 
 def test_a_bare_quote_mark_regex_scores_as_the_issue_says(shared_dir: Path) -> None:

@@ -168,14 +168,46 @@ def test_a_pronoun_without_a_named_person_has_no_speaker(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
-        ("“The talks will continue next week,” a Kremlin spokesman said.", "a Kremlin spokesman"),
         ("“The minister has no plans to resign,” the ministry said in a statement.", "the ministry"),
         ("“Several ports were hit by drones overnight,” officials said.", "officials"),
+        # Someone new from the audience, not the last woman named (Hillary Clinton).
+        (
+            "Hillary Clinton took questions from the audience.\n\n''You say that all rape victims should be believed,'' the woman said.",
+            "the woman",
+        ),
+        # A friend is someone new, not a person the article called a friend before.
+        (
+            "Angela Merkel, a friend of the family, spoke first.\n\n“He was a man of great quality,” a friend said.",
+            "a friend",
+        ),
     ],
 )
-def test_a_nominal_speaker_is_kept_as_written(nlp: Language, text: str, surface: str) -> None:
+def test_a_description_the_article_never_ties_to_a_name_is_kept_as_written(
+    nlp: Language, text: str, surface: str
+) -> None:
     quote = only_quote(nlp, text)
     assert (quote.speaker_surface, quote.speaker, quote.speaker_mention_start) == (surface, surface, None)
+    assert quote.speaker_rule == "as_written"
+
+
+def test_an_organisation_speaks_through_its_spokesman(nlp: Language) -> None:
+    quote = only_quote(nlp, "“The talks will continue next week,” a Kremlin spokesman said.")
+    assert (quote.speaker_surface, quote.speaker, quote.speaker_role) == (
+        "a Kremlin spokesman",
+        "Kremlin",
+        "spokesman",
+    )
+    assert quote.speaker_rule == "organisation_spokesperson"
+
+
+def test_she_is_never_the_man_named_last(nlp: Language) -> None:
+    """`she recalled` after a man's name goes to the woman named before him (the census gives names a sex)."""
+    text = (
+        "Fran Finney met the Bitcoin developer Hal Finney in college.\n\n"
+        "“This was taking up a lot of his emotional energy,” she recalled."
+    )
+    quote = only_quote(nlp, text)
+    assert (quote.speaker_surface, quote.speaker) == ("she", "Fran Finney")
 
 
 # --- Reported speech -------------------------------------------------------------------------------------

@@ -27,6 +27,8 @@ MIN_HEADLINE_CITY_POPULATION = 15_000
 #: Given names at least this common (percent of the 1990 US population) count as given names.
 MIN_GIVEN_NAME_FREQUENCY = 0.005
 MIN_SURNAME_FREQUENCY = 0.01
+#: A given name is one sex's when the census gives it to that sex at least this many times as often.
+GENDER_RATIO = 10.0
 #: Everyday names of countries that ISO spells otherwise, in our canonical spelling.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "United Kingdom": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
@@ -119,6 +121,27 @@ def given_names() -> frozenset[str]:
 def personal_names() -> frozenset[str]:
     """Lowercased common given names and surnames (at least MIN_SURNAME_FREQUENCY of the US population)."""
     return frozenset(_census_names("dist.all.last", MIN_SURNAME_FREQUENCY) | given_names())
+
+
+@cache
+def given_name_genders() -> dict[str, str]:
+    """Lowercased given name -> `male` or `female`, for the names the census gives to one sex at least
+    GENDER_RATIO times as often as to the other (share of each sex's population)."""
+    male = _census_shares("dist.male.first")
+    female = _census_shares("dist.female.first")
+    genders = {}
+    for name in male.keys() | female.keys():
+        m, f = male.get(name, 0.0), female.get(name, 0.0)
+        if m >= GENDER_RATIO * f:
+            genders[name] = "male"
+        elif f >= GENDER_RATIO * m:
+            genders[name] = "female"
+    return genders
+
+
+def _census_shares(file_name: str) -> dict[str, float]:
+    lines = (Path(census_names.__file__).parent / file_name).read_text(encoding="ascii").splitlines()
+    return {fields[0].lower(): float(fields[1]) for line in lines if len(fields := line.split()) >= 2}
 
 
 def _census_names(file_name: str, min_frequency: float) -> set[str]:

@@ -9,8 +9,10 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from pipeline.article.blocks import Block, BlockIndex
+from pipeline.extract.discourse import Discourse
 from pipeline.extract.entities import Mention
 from pipeline.extract.quotes.lexicon import PHRASAL_ONLY_VERBS, SPEAKER_ENTITY_TYPES, SPEECH_VERBS
+from pipeline.extract.quotes.records import QuoteDecision
 
 
 def is_speech_verb(token: Token) -> bool:
@@ -30,6 +32,7 @@ class QuoteArticle:
         self.doc = doc
         self.text = doc.text
         self.blocks = BlockIndex(blocks)
+        self.discourse = Discourse(doc, mentions, blocks)
         self.token_starts = doc.to_array(IDX).tolist()
         self.mentions = sorted(
             (m for m in mentions if m.type in SPEAKER_ENTITY_TYPES), key=lambda m: m.start_char
@@ -47,6 +50,8 @@ class QuoteArticle:
         # Tokens inside any quoted string, and inside the ones kept as speech.
         self.quoted = bytearray(len(doc))
         self.speech = bytearray(len(doc))
+        #: The learned decisions taken in this article, for training and inspection.
+        self.decisions: list[QuoteDecision] = []
 
     def block_at(self, char: int) -> Block | None:
         return self.blocks.block_at(char)

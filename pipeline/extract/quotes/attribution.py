@@ -8,19 +8,18 @@ from collections.abc import Sequence
 from typing import TypeVar
 
 from pipeline.extract.quotes.article import QuoteArticle
-from pipeline.extract.quotes.grammar import cue_text, source_cue_text, speaker_subject
+from pipeline.extract.quotes.grammar import cue_text, source_cue_text
 from pipeline.extract.quotes.records import Attribution, QuotedString, RefusedQuote
 from pipeline.extract.quotes.rules import (
     CONTINUATION_RULES,
     FALLBACK_RULES,
-    FRAGMENT_RULES,
     LAYOUT_RULES,
     NOT_SPEECH_RULES,
-    SCARE_QUOTE_RULES,
     SENTENCE_CUE_RULES,
     VERB_CUE_RULES,
 )
 from pipeline.extract.quotes.site import Choice, QuoteSite
+from pipeline.extract.quotes.source_choice import choose_source
 from pipeline.extract.quotes.speech import quote_kind
 from pipeline.extract.rules import Rule, first_decision
 
@@ -30,42 +29,42 @@ T = TypeVar("T")
 def attribute(
     art: QuoteArticle, quoted: QuotedString, previous: Attribution | None
 ) -> Attribution | RefusedQuote:
-    """The attribution of one quoted string, or its refusal (a name, a title, a scare quote, a fragment)."""
+    """The attribution of one quoted string, or its refusal (a name, a title, a term, a fragment).
+
+    Every candidate is found first (a cue in the sentence, a source from the layout, the quote it
+    continues); then NOT_SPEECH_RULES decide, knowing them, whether the string is speech at all."""
     site = QuoteSite(art, quoted, previous)
-    refusal = _first(NOT_SPEECH_RULES, site)
-    if refusal is not None:
-        return _refused(site, refusal[0])
     site.choice = _first(VERB_CUE_RULES, site)
     cue = site.cue
     # Direct when the quote is a whole utterance, partial when it sits inside the reporter's sentence.
     cue_before = cue is not None and cue.idx < quoted.open_char
     site.kind = "direct" if len(quoted.segments) > 1 else quote_kind(site.preceding, site.text, cue_before)
     site.choice = site.choice or _first(SENTENCE_CUE_RULES, site)
-    refusal = _first(SCARE_QUOTE_RULES, site)
+    layout = _first(LAYOUT_RULES, site) if site.choice is None else None
+    continued = _first(CONTINUATION_RULES, site) if site.choice is None and layout is None else None
+    site.found_by = next(
+        (found[0] for found in (site.choice, layout, continued) if found is not None), "none"
+    )
+    refusal = _first(NOT_SPEECH_RULES, site)
     if refusal is not None:
         return _refused(site, refusal[0])
     attribution = _attribution(site)
     if site.choice is not None:
         return attribution
-    site.choice = _first(LAYOUT_RULES, site)
-    if site.choice is not None:
-        rule, choice = site.choice
+    if layout is not None:
+        rule, choice = site.choice = layout
         attribution.rule = rule
         if choice.cue is not None:
             attribution.cue, attribution.cue_text = choice.cue, cue_text(choice.cue)
-            attribution.subject = speaker_subject(art, choice.cue)
+            attribution.subject = choose_source(art, choice.cue)
         else:
             attribution.subject = choice.source
         return attribution
-    continued = _first(CONTINUATION_RULES, site)
     if continued is not None:
         attribution.rule, attribution.inherit_from = continued
         # `“We will,” Merkel said, “do …”`: a part after a comma takes the kind of the part it continues.
         attribution.kind = attribution.inherit_from.kind if site.preceding.endswith(",") else site.kind
         return attribution
-    refusal = _first(FRAGMENT_RULES, site)
-    if refusal is not None:
-        return _refused(site, refusal[0])
     fallback = _first(FALLBACK_RULES, site)
     attribution.rule = fallback[0] if fallback is not None else ""
     attribution.floating = attribution.rule == "floating"
@@ -85,7 +84,7 @@ def _attribution(site: QuoteSite) -> Attribution:
         kind=site.kind or "direct",
         cue=cue,
         cue_text=cue_text(cue) if cue else source_cue_text(art, source),
-        subject=speaker_subject(art, cue) if cue else source,
+        subject=choose_source(art, cue) if cue else source,
         block_kind=quoted.block.kind,
         rule=rule,
     )

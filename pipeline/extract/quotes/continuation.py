@@ -90,8 +90,8 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
     ),
     "unattributed": (
         reads(
-            "That’s why he wanted to “go an extra step” to try to understand Trump’s aggressive backers.",
-            "go an extra step",
+            "The ad targets a “corrupt political system that keeps in place a rigged economy where Wall Street buys off elections.”",
+            "corrupt political system that keeps in place a rigged economy where Wall Street buys off elections.",
             kind="partial",
             speaker=None,
         ),

@@ -321,11 +321,11 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
     ),
     "adjacent_clause_verb": (
         reads(
-            "Trump gestured as if to stop the ruckus, then leaned in and boomed: “Let’s defeat her in November.”",
-            "Let’s defeat her in November.",
+            "And Mr. Christie gloated: ''I told you he wouldn't be ready.''",
+            "I told you he wouldn't be ready.",
             kind="direct",
-            cue="boomed",
-            speaker="Trump",
+            cue="gloated",
+            speaker="Christie",
         ),
     ),
     "speech_word": (

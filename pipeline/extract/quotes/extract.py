@@ -35,7 +35,7 @@ def extract_quotes(doc: Doc, blocks: Sequence[Block], mentions: Sequence[Mention
         for a in attributions
         if (a.start_char, a.end_char, a.kind) not in seen and not seen.add((a.start_char, a.end_char, a.kind))
     ]
-    return QuoteExtraction([_quote(a) for a in attributions], anomalies, refused)
+    return QuoteExtraction([_quote(a) for a in attributions], anomalies, refused, art.decisions)
 
 
 def _quote_attributions(
@@ -62,6 +62,7 @@ def _quote_attributions(
 
 def _quote(a: Attribution) -> Quote:
     speaker = a.resolved
+    cue = a.cue if a.cue is not None else a.inherit_from.cue if a.inherit_from is not None else None
     return Quote(
         start_char=a.start_char,
         end_char=a.end_char,
@@ -75,4 +76,5 @@ def _quote(a: Attribution) -> Quote:
         block_kind=a.block_kind,
         rule=a.rule,
         speaker_rule=speaker.rule,
+        cue_start=cue.idx if cue is not None else None,
     )

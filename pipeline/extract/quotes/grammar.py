@@ -139,7 +139,7 @@ def trimmed(doc: Doc, start: int, end: int) -> Span | None:
     """Token span without edge punctuation; None if nothing is left."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and ((doc[end - 1].is_punct and doc[end - 1].text != "%") or doc[end - 1].is_space):
         end -= 1
     return doc[start:end] if end > start else None
 

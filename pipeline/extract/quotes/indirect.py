@@ -79,12 +79,8 @@ def reporting_clause(site: IndirectSite) -> Reported | None:
         or any(art.speech[i] for i in (content.start, content.end - 1))
     ):
         return None
-    if (
-        lemma in COGNITION_VERBS
-        and lemma not in SPEECH_VERBS
-        and not any(c.dep_ == "ccomp" for c in token.children)
-    ):
-        return None
+    if lemma in COGNITION_VERBS and lemma not in SPEECH_VERBS:
+        return None  # a thought, a belief or a wish reported (`I think …`, `they know …`), not speech
     return Reported(content, cue_phrase(token, with_preposition=True), subject)
 
 
@@ -242,6 +238,14 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
         leaves(
             "Switzerland intends to ask the court to exempt it from sanctions.",
             "the court to exempt it from sanctions",
+        ),
+        leaves(
+            "I think Qualcomm will be able to solve its issues there, as it has done in the past.",
+            "Qualcomm will be able to solve its issues there, as it has done in the past",
+        ),
+        leaves(
+            "Most parents don’t want their sons playing football.",
+            "their sons playing football",
         ),
     ),
 }

@@ -133,6 +133,15 @@ NON_SPEAKER_WORDS: frozenset[str] = frozenset(
 #: Entity types that can speak.
 SPEAKER_ENTITY_TYPES: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "PLACE", "NORP"})
 
+# --- Learned decisions ---------------------------------------------------------------------------------
+
+#: The model that says whether a quoted string is speech (`pipeline/extract/models/quote_speech.json`).
+SPEECH_MODEL = "quote_speech"
+#: The model that picks a cue's source among the candidates of its sentence (`quote_source.json`).
+SOURCE_MODEL = "quote_source"
+#: Candidates weighed for a cue's source: the rules' choice and the noun phrase heads nearest the cue.
+MAX_SOURCE_CANDIDATES = 8
+
 # --- Non-speech quotation -------------------------------------------------------------------------------
 
 #: Words just before a quoted string that mark it as a name, a title or a scare quote, not speech.
@@ -160,9 +169,6 @@ SPEECH_NOUNS: frozenset[str] = frozenset(
     """remark remarks statement statements comment comments words quote quotes message messages tweet tweets
     speech interview claim claims slogan promise pledge warning description testimony letter email post""".split()
 )
-#: A quote with no cue that stands alone and has at least this many words is still a quote (speaker
-#: unknown); shorter cue-less strings are more often names or slogans.
-MIN_FLOATING_QUOTE_WORDS = 6
 #: How many paragraphs back a cue-less quote paragraph may inherit its speaker from (news convention:
 #: a quote paragraph continues the speaker of the attribution just before it).
 MAX_FLOATING_DISTANCE = 2
@@ -175,15 +181,24 @@ NAMING_PHRASES: tuple[str, ...] = (
     "the word",
     "the phrase",
 )
-#: A quoted fragment with no verb and at most this many words is a name or a scare quote, unless a
-#: reporting verb governs it in the parse (`said the actions were “completely unacceptable”`).
-MAX_SCARE_QUOTE_WORDS = 5
-#: A quoted string in title case (`Morning Joe`, `The Lead with Jake Tapper`) names a show, book or
-#: campaign when it has at most this many words.
-MAX_TITLE_WORDS = 8
 #: Words left in lower case inside a title.
 TITLE_FUNCTION_WORDS: frozenset[str] = frozenset(
     "a an the of and or but nor in on at by for from to with as vs via de la le".split()
+)
+#: Words inside a quoted string that speak as someone (`we`, `my`): speech, rarely a title or a term.
+FIRST_PERSON_WORDS: frozenset[str] = frozenset("i me my mine we us our ours myself ourselves".split())
+SECOND_PERSON_WORDS: frozenset[str] = frozenset("you your yours yourself yourselves".split())
+#: Auxiliaries that make a cue hypothetical (`what Reddit might call “…”`): what would be said, not what was.
+HYPOTHETICAL_AUXILIARIES: frozenset[str] = frozenset("might would could may should".split())
+#: Words just before a quoted string that introduce a word or a name rather than words said (`the word “…”`,
+#: `a sign reading “…”`).
+MENTIONING_WORDS: frozenset[str] = frozenset(
+    "word words term terms phrase label slogan title headline hashtag sign signs chant chants chanting chanted "
+    "reading read motto banner banners logo nickname caption".split()
+)
+#: Determiners and possessives that make a quoted string a noun of the reporter's sentence (`the “peace plan”`).
+POSSESSIVE_DETERMINERS: frozenset[str] = frozenset(
+    "the a an this that these those his her their its our my your".split()
 )
 #: How many tokens after a closing quote mark an attribution (`, a spokesman for the ministry said`)
 #: may take.

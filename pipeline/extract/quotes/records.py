@@ -35,6 +35,8 @@ class Quote:
     #: The rule that attributed the quote, and the one that resolved its speaker (`rules.py`).
     rule: str = ""
     speaker_rule: str | None = None
+    #: Where the cue is (a quote continuing another has that one's): quotes with one cue are one attribution.
+    cue_start: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +57,25 @@ class RefusedQuote:
 
 
 @dataclass(frozen=True, slots=True)
+class QuoteDecision:
+    """One decision a learned model took (`pipeline/extract/learned.py`), with the features it saw: what
+    training (`training/quote_models.py`) reads back and labels from annotated data."""
+
+    model: str
+    start_char: int
+    end_char: int
+    features: dict[str, float]
+    probability: float
+    #: Decisions between candidates share a group (the cue's offset); -1 for a yes-or-no decision.
+    group: int = -1
+
+
+@dataclass(frozen=True, slots=True)
 class QuoteExtraction:
     quotes: list[Quote]
     anomalies: list[QuoteAnomaly]
     refused: list[RefusedQuote] = field(default_factory=list)
+    decisions: list[QuoteDecision] = field(default_factory=list)
 
 
 @dataclass(slots=True)

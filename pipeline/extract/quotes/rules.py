@@ -25,7 +25,7 @@ from pipeline.extract.quotes import continuation, cues, indirect, layout, source
 from pipeline.extract.rules import Rule
 from pipeline.extract.rules import named_rule as rule
 
-NOT_SPEECH_RULES = (rule(speech.naming), rule(speech.title))
+NOT_SPEECH_RULES = (rule(speech.naming), rule(speech.learned_not_speech))
 VERB_CUE_RULES = (
     rule(cues.governing_verb),
     rule(cues.nearby_verb),
@@ -38,7 +38,6 @@ SENTENCE_CUE_RULES = (
     rule(sources.name_before_colon),
     rule(sources.main_clause_subject),
 )
-SCARE_QUOTE_RULES = (rule(speech.scare_quote),)
 LAYOUT_RULES = (
     rule(layout.signature),
     rule(layout.name_header),
@@ -47,7 +46,6 @@ LAYOUT_RULES = (
     rule(layout.colon_introduction),
 )
 CONTINUATION_RULES = (rule(continuation.continues_previous),)
-FRAGMENT_RULES = (rule(speech.fragment),)
 FALLBACK_RULES = (rule(continuation.floating), rule(continuation.unattributed))
 
 INDIRECT_RULES = (rule(indirect.according_to_report), rule(indirect.reporting_clause))
@@ -59,6 +57,12 @@ SPEAKER_RULES = (
     rule(speakers.nearest_person_before),
     rule(speakers.previous_group_speaker),
     rule(speakers.named_mention),
+    rule(speakers.role_description),
+    rule(speakers.age_description),
+    rule(speakers.organisation_spokesperson),
+    rule(speakers.issued_statement),
+    rule(speakers.organisation_noun),
+    rule(speakers.gendered_noun),
 )
 
 #: Every rule, in the order they are tried.
@@ -66,10 +70,8 @@ QUOTE_RULES: tuple[Rule, ...] = (
     *NOT_SPEECH_RULES,
     *VERB_CUE_RULES,
     *SENTENCE_CUE_RULES,
-    *SCARE_QUOTE_RULES,
     *LAYOUT_RULES,
     *CONTINUATION_RULES,
-    *FRAGMENT_RULES,
     *FALLBACK_RULES,
     *INDIRECT_RULES,
     *SPEAKER_RULES,

@@ -33,11 +33,24 @@ def source_choice(source: Token | None) -> Choice | None:
 
 class QuoteSite:
     """A quoted string with its tokens (`ranges`, one per paragraph; `own`, all of them), its text, the
-    reporter's words before it (`preceding`), and the attribution before it in the article. `kind` is set
-    once the verb cues are known; `choice` holds the rule chosen so far and what it found; what several
-    rules look up (the verb that governs the quote) is found once and kept in `memo`."""
+        reporter's words before it (`preceding`), and the attribution before it in the article. `kind` is set
+        once the verb cues are known; `choice` holds the rule chosen so far and what it found; what several
+        rules look up (the verb that governs the quote) is found once and kept in `memo`; `found_by` names the
+    rule that found a cue, a source or a quote it continues, once all were tried."""
 
-    __slots__ = ("art", "choice", "kind", "memo", "own", "preceding", "previous", "quoted", "ranges", "text")
+    __slots__ = (
+        "art",
+        "choice",
+        "found_by",
+        "kind",
+        "memo",
+        "own",
+        "preceding",
+        "previous",
+        "quoted",
+        "ranges",
+        "text",
+    )
 
     def __init__(self, art: QuoteArticle, quoted: QuotedString, previous: Attribution | None) -> None:
         self.art = art
@@ -49,6 +62,8 @@ class QuoteSite:
         self.preceding = preceding_text(art, quoted)
         self.kind: QuoteKind | None = None
         self.choice: tuple[str, Choice] | None = None
+        #: The rule that found the quote's cue, source or the quote it continues (`none` if none did).
+        self.found_by = "none"
         self.memo: dict[str, object] = {}
 
     @property

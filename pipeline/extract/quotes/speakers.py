@@ -10,11 +10,20 @@ Lavrov`), with the role the text gives beside it. A description no rule ties to 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
+from pipeline.extract.discourse import Link, Reference, compatible
+from pipeline.extract.discourse.resolve import (
+    gendered_description,
+    issuer,
+    organisation_description,
+    organisation_voice,
+    stated_age,
+    stated_role,
+)
 from pipeline.extract.entities import Mention
 from pipeline.extract.quotes.article import QuoteArticle
 from pipeline.extract.quotes.grammar import governing_subject, trimmed
@@ -25,6 +34,7 @@ from pipeline.vocabulary import GROUP_PRONOUNS, PERSON_PRONOUNS
 
 #: What a speaker rule finds: the named mention the speaker refers to, and the role the text gives.
 Resolved = tuple[Mention, str | None]
+PERSON_ONLY = frozenset({"PERSON"})
 
 
 class SpeakerSite(NamedTuple):
@@ -43,7 +53,7 @@ def governing_person(site: SpeakerSite) -> Resolved | None:
     if site.subject.lower_ not in PERSON_PRONOUNS:
         return None
     mention = _person_governing(site.art, site.subject)
-    return (mention, None) if mention is not None else None
+    return (mention, None) if mention is not None and _fits_pronoun(site, mention) else None
 
 
 def previous_sentence_subject(site: SpeakerSite) -> Resolved | None:
@@ -51,7 +61,7 @@ def previous_sentence_subject(site: SpeakerSite) -> Resolved | None:
     if site.subject.lower_ not in PERSON_PRONOUNS:
         return None
     mention = _subject_of_sentence_before(site.art, site.subject)
-    return (mention, None) if mention is not None else None
+    return (mention, None) if mention is not None and _fits_pronoun(site, mention) else None
 
 
 def recent_speaker(site: SpeakerSite) -> Resolved | None:
@@ -59,15 +69,22 @@ def recent_speaker(site: SpeakerSite) -> Resolved | None:
     last = site.last
     if site.subject.lower_ not in PERSON_PRONOUNS or last is None or last.type != "PERSON":
         return None
-    return (last, None) if site.subject.idx - site.last_char < MAX_PRONOUN_DISTANCE_CHARS else None
+    if site.subject.idx - site.last_char >= MAX_PRONOUN_DISTANCE_CHARS or not _fits_pronoun(site, last):
+        return None
+    if _other_subject_between(site, last):
+        return None
+    return last, None
 
 
 def nearest_person_before(site: SpeakerSite) -> Resolved | None:
-    """The person named last before the pronoun."""
+    """The person named last before the pronoun whose sex, where the article shows it, fits the pronoun."""
     if site.subject.lower_ not in PERSON_PRONOUNS:
         return None
-    mention = site.art.person_before(site.subject.idx)
-    return (mention, None) if mention is not None else None
+    discourse = site.art.discourse
+    for referent, mention in discourse.recent(site.subject.idx, PERSON_ONLY):
+        if compatible(referent, site.subject.lower_):
+            return mention, None
+    return None
 
 
 def previous_group_speaker(site: SpeakerSite) -> Resolved | None:
@@ -85,6 +102,70 @@ def named_mention(site: SpeakerSite) -> Resolved | None:
         return None
     mention, role = _named_speaker(site.art, subject, site.surface)
     return (mention, role) if mention is not None else None
+
+
+def role_description(site: SpeakerSite) -> Resolved | None:
+    """A role the article gave someone before (`the prime minister` after `Prime Minister Tony Blair`)."""
+    return _described(site, stated_role)
+
+
+def age_description(site: SpeakerSite) -> Resolved | None:
+    """`the 56-year-old` for the person the article gave that age."""
+    return _described(site, stated_age)
+
+
+def organisation_spokesperson(site: SpeakerSite) -> Resolved | None:
+    """`a spokesman for X`, `X's spokeswoman`: the organisation speaks."""
+    return _described(site, organisation_voice)
+
+
+def issued_statement(site: SpeakerSite) -> Resolved | None:
+    """`the statement said`: whoever issued it."""
+    return _described(site, issuer)
+
+
+def organisation_noun(site: SpeakerSite) -> Resolved | None:
+    """`the airline said`: the organisation named last that the description fits."""
+    return _described(site, organisation_description)
+
+
+def gendered_noun(site: SpeakerSite) -> Resolved | None:
+    """`the actress said`: the woman named last."""
+    return _described(site, gendered_description)
+
+
+def _described(site: SpeakerSite, resolver: Callable[[Reference], Link | None]) -> Resolved | None:
+    if site.subject.pos_ == "PRON":
+        return None
+    link = resolver(Reference(site.art.discourse, site.subject, site.surface))
+    return (link.mention, link.role) if link is not None else None
+
+
+def _other_subject_between(site: SpeakerSite, last: Mention) -> bool:
+    """Whether another person the pronoun may stand for is the subject of a clause (outside quotes) between
+    the last speaker and the pronoun: `“…,” said O’Donnell. … Yearout said there’s no backlog. “…,” he
+    said` is Yearout's."""
+    art = site.art
+    discourse = art.discourse
+    speaker = discourse.referent_of(last)
+    for i in range(art.token_at(site.last_char) + 1, site.subject.i):
+        token = art.doc[i]
+        if token.dep_ != "nsubj" or art.quoted[i] or token.pos_ != "PROPN":
+            continue
+        referent = discourse.covering(token)
+        if (
+            referent is not None
+            and referent is not speaker
+            and referent.type == "PERSON"
+            and compatible(referent, site.subject.lower_)
+        ):
+            return True
+    return False
+
+
+def _fits_pronoun(site: SpeakerSite, mention: Mention) -> bool:
+    referent = site.art.discourse.referent_of(mention)
+    return referent is None or compatible(referent, site.subject.lower_)
 
 
 def resolve_speakers(
@@ -105,7 +186,8 @@ def resolve_speakers(
         found = first_decision(rules, site)
         if found is not None:
             rule, (mention, role) = found
-            attribution.resolved = Speaker(surface.text, mention.name, mention, role, rule.name)
+            name = art.discourse.name_of(mention)
+            attribution.resolved = Speaker(surface.text, name, mention, role, rule.name)
             last, last_char = mention, subject.idx
         elif subject.pos_ == "PRON":
             attribution.resolved = Speaker(surface.text)
@@ -234,6 +316,57 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             "We are ready for a long negotiation,",
             speaker="NATO",
             speaker_surface="they",
+        ),
+    ),
+    "role_description": (
+        reads(
+            "Vice President Joe Biden on Monday hit the 2016 campaign trail with Hillary Clinton for the first time, trashing Donald Trump as unqualified for the White House.\n\nIn the former coal mining town of Scranton, where Biden grew up in the key battleground state of Pennsylvania, the vice president said Clinton was the only choice for Americans who know what it’s like to struggle.",
+            "Clinton was the only choice for Americans who know what it’s like to struggle",
+            kind="indirect",
+            speaker="Joe Biden",
+            speaker_surface="the vice president",
+        ),
+    ),
+    "age_description": (
+        reads(
+            "Former Chelsea captain Marcel Desailly, 36, says there is no comparison between that side and the current Blues team.\n\n“Mentally they are much stronger, even though a lot of their players are young,” the 36-year-old said.",
+            "Mentally they are much stronger, even though a lot of their players are young,",
+            speaker="Marcel Desailly",
+            speaker_surface="the 36-year-old",
+        ),
+    ),
+    "organisation_spokesperson": (
+        reads(
+            "“This machine is for small businesses and for people who want a second computer for basic home use, perhaps in a kids bedroom,” a spokesman for Dell said.",
+            "This machine is for small businesses and for people who want a second computer for basic home use, perhaps in a kids bedroom,",
+            speaker="Dell",
+            speaker_role="spokesman",
+        ),
+    ),
+    "issued_statement": (
+        reads(
+            "“This is a profoundly tragic event for the region and for the millions who are suffering. But the economies of the affected countries except Sri Lanka and the Maldives should emerge with minimal damage,” the ADB report said.",
+            "This is a profoundly tragic event for the region and for the millions who are suffering. But the economies of the affected countries except Sri Lanka and the Maldives should emerge with minimal damage,",
+            speaker="ADB",
+            speaker_surface="the ADB report",
+        ),
+    ),
+    "organisation_noun": (
+        reads(
+            "Renault said the outlook for the industry in Europe this year was “stable”, with small growth forecast in other regions. However, the firm said it expected operating margins to be lower in 2005, at 4% of sales as opposed to 5%.",
+            "it expected operating margins to be lower in 2005, at 4% of sales as opposed to 5%",
+            kind="indirect",
+            speaker="Renault",
+            speaker_surface="the firm",
+        ),
+    ),
+    "gendered_noun": (
+        reads(
+            "Susan Sarandon joined Bernie Sanders in Los Angeles on Monday.\n\nThe actress said she was tired of the status quo and wanted a candidate who had not accepted money from the fracking industry.",
+            "she was tired of the status quo and wanted a candidate who had not accepted money from the fracking industry",
+            kind="indirect",
+            speaker="Susan Sarandon",
+            speaker_surface="The actress",
         ),
     ),
     "named_mention": (
