@@ -7,10 +7,9 @@ Tune on train; dev is for measuring only: errors are printed for train alone.
 
 import argparse
 import time
-
 from pathlib import Path
 
-from evaluation.polnear import score_split
+from evaluation.polnear_docs import score_split
 
 
 def main() -> None:

@@ -321,25 +321,3 @@ def _score_attributions(
     scores.gold_attributions_found = len(used_gold)
     scores.predicted_attributions = len(predicted_words)
     scores.predicted_attributions_right = len(used_predicted)
-
-
-def score_split(split: str, limit: int | None = None, cache: Path | None = None) -> QuoteScores:
-    """Run the pipeline's parsing and extraction over a PolNeAR split (`train` or `dev`) and score it."""
-    from evaluation.polnear_docs import POLNEAR, gold_articles  # noqa: PLC0415 (it imports this module)
-
-    total = QuoteScores()
-    for article in gold_articles(split, cache, limit):
-        quotes = [
-            {
-                "kind": q.kind,
-                "text": q.text,
-                "start_char": q.start_char,
-                "end_char": q.end_char,
-                "speaker_local": q.speaker,
-                "cue_start": q.cue_start,
-            }
-            for q in article.records.quotes.quotes
-        ]
-        raw = (POLNEAR / split / "text" / f"{article.name}.txt").read_text(encoding="utf-8")
-        total.add(score_article(article.name, article.article.text, article.mapping, quotes, article.attributions, raw))
-    return total

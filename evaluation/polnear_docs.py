@@ -1,6 +1,6 @@
 """PolNeAR articles as the pipeline reads them (cleaned text, blocks, spaCy parse, the extractors' records),
 beside their gold attributions mapped onto the cleaned text: the material every learned quote decision is
-trained (train) and chosen (dev) on.
+trained (train) and chosen (dev) on, and what the PolNeAR benchmark scores (`score_split`).
 
 Parsing a split takes minutes; `--cache DIR` keeps the parses (spaCy DocBin) between runs. The cache is
 keyed by the texts and the model, and never committed.
@@ -16,7 +16,14 @@ from pathlib import Path
 from spacy.tokens import Doc, DocBin
 
 from evaluation.paths import CORPUS
-from evaluation.polnear import GoldAttribution, annotated_articles, raw_to_clean_offsets, read_attributions
+from evaluation.polnear import (
+    GoldAttribution,
+    QuoteScores,
+    annotated_articles,
+    raw_to_clean_offsets,
+    read_attributions,
+    score_article,
+)
 from pipeline.article.parsing import ParsedArticle, parse_article
 from pipeline.extract.extractors import ArticleRecords, extract_article
 from pipeline.nlp.model import load_nlp
@@ -79,3 +86,27 @@ def _docs(parsed: Sequence[ParsedArticle], cache: Path | None) -> list[Doc]:
     cache.mkdir(parents=True, exist_ok=True)
     DocBin(docs=docs).to_disk(path)
     return docs
+
+
+def score_split(split: str, limit: int | None = None, cache: Path | None = None) -> QuoteScores:
+    """Run the pipeline's parsing and extraction over a PolNeAR split (`train` or `dev`) and score it."""
+    total = QuoteScores()
+    for article in gold_articles(split, cache, limit):
+        quotes = [
+            {
+                "kind": q.kind,
+                "text": q.text,
+                "start_char": q.start_char,
+                "end_char": q.end_char,
+                "speaker_local": q.speaker,
+                "cue_start": q.cue_start,
+            }
+            for q in article.records.quotes.quotes
+        ]
+        raw = (POLNEAR / split / "text" / f"{article.name}.txt").read_text(encoding="utf-8")
+        total.add(
+            score_article(
+                article.name, article.article.text, article.mapping, quotes, article.attributions, raw
+            )
+        )
+    return total

@@ -14,8 +14,8 @@ from evaluation.polnear import (
     raw_to_clean_offsets,
     read_attributions,
     score_article,
-    score_split,
 )
+from evaluation.polnear_docs import score_split
 from pipeline.article.parsing import parse_article
 
 

@@ -4,19 +4,22 @@
 The passes, in order (`extract.py`):
 
 1. Quote marks are paired (`marks.py`).
-2. Each quoted string is attributed (`attribution.py`), phase by phase, the first rule of a phase that
+2. Each quoted string is attributed (`attribution.py`). Candidates first, each phase's first rule that
    decides winning:
-   - NOT_SPEECH_RULES refuse names and titles;
    - VERB_CUE_RULES look for the reporting verb (or `according to` source) in the quote's sentence; the
      quote is then direct or partial, from its punctuation and which side the cue is on;
-   - SENTENCE_CUE_RULES look wider in the sentence; SCARE_QUOTE_RULES refuse what is still a short
-     verbless fragment no verb governs;
+   - SENTENCE_CUE_RULES look wider in the sentence;
    - LAYOUT_RULES read the article's layout (signatures, name headers, transcript labels, introductions);
-   - CONTINUATION_RULES give a cue-less quote to the quote it continues; FRAGMENT_RULES refuse short
-     verbless strings left; FALLBACK_RULES keep the rest (`floating` direct quotes go to the nearest
-     attribution before them, after pass 3).
-3. Reported speech without quote marks (`indirect.py`): INDIRECT_RULES at every verb and `according`.
-4. Speakers (`speakers.py`): SPEAKER_RULES resolve each attribution's subject to a named mention.
+   - CONTINUATION_RULES give a cue-less quote to the quote it continues.
+   Then NOT_SPEECH_RULES decide, knowing those candidates, whether the string is speech at all (a name
+   after `so-called`; then a learned model: titles, names, terms, slogans). FALLBACK_RULES keep what has
+   no candidate (`floating` direct quotes go to the nearest attribution before them, after pass 3). A
+   cue's source is the candidate the learned source model prefers (`source_choice.py`).
+3. Reported speech without quote marks (`indirect.py`): INDIRECT_RULES at every verb and `according`;
+   verbs of thought and wish report no speech.
+4. Speakers (`speakers.py`): SPEAKER_RULES resolve each attribution's subject, through the article's
+   discourse model (`pipeline/extract/discourse/`): pronouns to a person whose sex fits, names to their
+   fullest form, descriptions to the referent the article ties them to.
 """
 
 from __future__ import annotations
