@@ -349,3 +349,9 @@ def test_one_span_is_one_quote_even_when_two_cues_report_it(nlp: Language) -> No
     )
     spans = [(q.start_char, q.end_char, q.kind) for q in extract(nlp, text).quotes]
     assert len(spans) == len(set(spans)) == 1
+
+
+def test_a_relative_pronoun_speaks_for_the_noun_it_hangs_from(nlp: Language) -> None:
+    text = "The march was led by Marcia Grant, who told reporters: “We will walk again next week.”"
+    quote = only_quote(nlp, text)
+    assert (quote.speaker_surface, quote.speaker) == ("Marcia Grant", "Marcia Grant")

@@ -35,6 +35,7 @@ from pipeline.vocabulary import GROUP_PRONOUNS, PERSON_PRONOUNS
 #: What a speaker rule finds: the named mention the speaker refers to, and the role the text gives.
 Resolved = tuple[Mention, str | None]
 PERSON_ONLY = frozenset({"PERSON"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 
 
 class SpeakerSite(NamedTuple):
@@ -181,6 +182,7 @@ def resolve_speakers(
         subject = attribution.subject
         if subject is None:
             continue
+        subject = _antecedent(subject)
         surface = _speaker_tokens(art, subject)
         site = SpeakerSite(art, subject, surface, last, last_char)
         found = first_decision(rules, site)
@@ -197,6 +199,17 @@ def resolve_speakers(
         if attribution.inherit_from is not None:
             attribution.resolved = attribution.inherit_from.resolved
             attribution.cue_text = attribution.inherit_from.cue_text
+
+
+def _antecedent(subject: Token) -> Token:
+    """A relative pronoun speaks for the noun its clause hangs from (`a resident, who said …` -> resident)."""
+    if (
+        subject.lower_ in RELATIVE_PRONOUNS
+        and subject.head.dep_ == "relcl"
+        and subject.head.head.i != subject.head.i
+    ):
+        return subject.head.head
+    return subject
 
 
 def _speaker_tokens(art: QuoteArticle, subject: Token) -> Span:
