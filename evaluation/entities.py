@@ -114,7 +114,8 @@ def extract_and_resolve(articles: dict[str, ParsedArticle]) -> pl.DataFrame:
     inputs = [ArticleInput(name, a.text, a.blocks, a.published_date) for name, a in articles.items()]
     frames = [batch.mentions for batch in extract_batches(load_nlp(), inputs)]
     _, entity_mentions = resolve_entities(pl.concat(frames))
-    return entity_mentions
+    # The references are names: a pronoun or description the discourse model linked is not one.
+    return entity_mentions.filter(pl.col("link") == "name")
 
 
 Extractor = Callable[[dict[str, ParsedArticle]], pl.DataFrame]

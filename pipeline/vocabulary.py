@@ -118,9 +118,15 @@ FIGURE_KINDS: frozenset[FigureKind] = frozenset(get_args(FigureKind))
 ChangeRole = Literal["change", "new", "old"]
 CHANGE_ROLES: frozenset[ChangeRole] = frozenset(get_args(ChangeRole))
 
-#: What an entity is (`entities.type`, `entity_mentions.type`).
-EntityType = Literal["PERSON", "ORG", "PLACE", "EVENT"]
+#: What an entity is (`entities.type`, `entity_mentions.type`): a person, an organisation, a place, a named
+#: event, a product or service (`MacBook Pro`, `Spotify` the service), a work (a book, film, show, song).
+EntityType = Literal["PERSON", "ORG", "PLACE", "EVENT", "PRODUCT", "WORK"]
 ENTITY_TYPES: tuple[EntityType, ...] = get_args(EntityType)
+
+#: How a mention refers to its entity: by a name, or through the article's discourse model by a pronoun
+#: (`he said`) or a description (`the company said`, `a spokesman for Dell`).
+MentionLink = Literal["name", "pronoun", "description"]
+MENTION_LINKS: tuple[MentionLink, ...] = get_args(MentionLink)
 
 #: Text an extractor could not handle cleanly (`extraction_anomalies.kind`).
 AnomalyKind = Literal["unbalanced_quote_mark", "unusual_quote_mark"]

@@ -244,7 +244,7 @@ def test_the_main_command_prints_progress_and_a_summary_not_dagsters_event_log(t
     )
     assert done.returncode == 0, done.stderr[-3000:]
     output = done.stdout + done.stderr
-    assert "2 articles, 34 quotes, 38 figures, 38 entities (159 mentions), 0 quarantined files" in output
+    assert "2 articles, 34 quotes, 38 figures, 39 entities (163 mentions), 0 quarantined files" in output
     assert "raw_articles: 2 articles read, 0 quarantined, 0 removed" in output
     assert "extract_article_batch[batch_0]: done in" in output
     for noise in ("DEBUG", "Telemetry", "No dagster instance configuration file"):

@@ -183,6 +183,7 @@ def _mention_rows(rows: list[tuple[str, str, str, str]]) -> pl.DataFrame:
                 "start_char": i,
                 "end_char": i + len(surface),
                 "block_kind": "body",
+                "link": "name",
             }
             for i, (article, surface, name, entity_type) in enumerate(rows)
         ]

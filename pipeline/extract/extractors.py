@@ -1,5 +1,6 @@
 """The three extractors over one parsed article, in the order they need each other (quotes read the
-entity mentions), and the version that says which articles to extract again."""
+entity mentions; the titles quotes refuse are works), and the version that says which articles to extract
+again."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from pipeline.article.blocks import Block
+from pipeline.article.blocks import Block, BlockIndex
 from pipeline.extract.entities import Mention, extract_mentions
+from pipeline.extract.entities.works import quoted_titles, without_names_inside
 from pipeline.extract.figures import Figure, extract_figures
 from pipeline.extract.quotes import QuoteExtraction, extract_quotes
 
@@ -29,6 +31,9 @@ class ArticleRecords:
 
 def extract_article(doc: Doc, blocks: Sequence[Block], published: datetime.date | None) -> ArticleRecords:
     mentions = extract_mentions(doc, blocks)
-    return ArticleRecords(
-        mentions, extract_quotes(doc, blocks, mentions), extract_figures(doc, blocks, published)
-    )
+    quotes = extract_quotes(doc, blocks, mentions)
+    # Titles the speech decision refused are works the tagger missed.
+    works = quoted_titles(doc.text, quotes.refused, mentions, BlockIndex(blocks))
+    # Pronouns and descriptions the discourse model tied to a referent are mentions of it too.
+    mentions = without_names_inside([*mentions, *quotes.references], works)
+    return ArticleRecords(mentions, quotes, extract_figures(doc, blocks, published))

@@ -20,7 +20,7 @@ from pipeline.nlp.names import acronym, is_acronym, name_key, strip_possessive
 PLACE_OR_ORG = ("PLACE", "ORG")
 MIN_ARTICLES_FOR_SURNAME = 2
 #: Tie-break between types that got the same number of votes.
-TYPE_PRIORITY = {"PERSON": 0, "PLACE": 1, "ORG": 2, "EVENT": 3}
+TYPE_PRIORITY = {"PERSON": 0, "PLACE": 1, "ORG": 2, "EVENT": 3, "PRODUCT": 4, "WORK": 5}
 
 
 def canonical_entity_id(key: str) -> str:
@@ -34,7 +34,9 @@ def resolve_entities(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame
     # articles each copy of the 1.1 million rows is about 300 MB).
     names = mentions.select("name").unique()
     names = names.with_columns(pl.Series("key", [name_key(n) for n in names["name"]], dtype=pl.String))
-    keyed = mentions.select("article_id", "name", "type", "surface").join(names, on="name", how="left")
+    keyed = mentions.select("article_id", "name", "type", "surface", "link").join(
+        names, on="name", how="left"
+    )
     final_key = _merge_keys(keyed)
     names = names.with_columns(
         pl.col("key").replace_strict(final_key, default=pl.col("key")).alias("cluster")
@@ -145,7 +147,10 @@ def _entities(keyed: pl.DataFrame) -> pl.DataFrame:
     for cluster, entity_type, count in keyed.group_by("cluster", "type").len().iter_rows():
         types[cluster][entity_type] = count
     aliases: dict[str, set[str]] = {cluster: set(forms) for cluster, forms in names.items()}
-    for cluster, surface in keyed.select("cluster", "surface").unique().iter_rows():
+    # A pronoun or a description linked to the entity (`he`, `the company`) is a mention, not an alias.
+    for cluster, surface in (
+        keyed.filter(pl.col("link") == "name").select("cluster", "surface").unique().iter_rows()
+    ):
         aliases[cluster].add(strip_possessive(surface))
     clusters = totals["cluster"].to_list()
     columns = {

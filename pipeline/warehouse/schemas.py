@@ -17,6 +17,7 @@ from pipeline.vocabulary import (
     CROSS_ARTICLE_STEPS,
     ENTITY_TYPES,
     FIGURE_KINDS,
+    MENTION_LINKS,
     QUARANTINE_REASONS,
     QUARANTINE_STAGES,
     QUOTE_KINDS,
@@ -149,11 +150,18 @@ class Mentions(_Table):
     name: str = pa.Field(
         description="Fullest form of the name in its article (`Dragone` -> `Giuseppe Cavo Dragone`)."
     )
-    type: str = pa.Field(description="PERSON, ORG, PLACE or EVENT as judged within the article.")
+    type: str = pa.Field(
+        description="PERSON, ORG, PLACE, EVENT, PRODUCT or WORK as judged within the article."
+    )
     role: str = pa.Field(nullable=True, description="Title given with the name: `Russian Foreign Minister`.")
     start_char: int = pa.Field(ge=0)
     end_char: int = pa.Field(ge=0)
     block_kind: str = pa.Field(isin=list(BLOCK_KINDS))
+    link: str = pa.Field(
+        isin=list(MENTION_LINKS),
+        description="name, or how the article's discourse model tied a pronoun (`he`) or a description "
+        "(`the company`, `a spokesman for Dell`) to the entity.",
+    )
 
 
 class EntityMentions(Mentions):

@@ -12,8 +12,10 @@ from spacy.tokens import Doc, Span
 from pipeline.extract.entities.lexicon import (
     CLUB_WORDS,
     EVENT_HEAD_WORDS,
+    HOLIDAYS,
     LOCATIVE_PREPOSITIONS,
     ORG_HEAD_WORDS,
+    PLACE_HEAD_WORDS,
 )
 from pipeline.extract.entities.records import Candidate
 from pipeline.nlp.lexicon import given_names, is_place, personal_names
@@ -21,17 +23,20 @@ from pipeline.nlp.names import name_key
 
 
 def retype_by_name(doc: Doc, candidates: Sequence[Candidate]) -> None:
-    """What the name itself says, over the tagger's guess: an event's or an organisation's head word
-    (`Summit`, `Foundation`, `United`), a well-known place (`Kyiv`), or a common given name opening a
-    two- or three-word name (`Carly Fiorina`, tagged an organisation)."""
+    """What the name itself says, over the tagger's guess: an event's, a place's or an organisation's head
+    word (`Summit`, `Opera House`, `Foundation`, `United`), a holiday (`Kwanzaa`), a well-known place
+    (`Kyiv`), or a common given name opening a two- or three-word name (`Carly Fiorina`, tagged an
+    organisation)."""
     for c in candidates:
         if c.role is not None or c.settled:
             continue
         tokens = doc[c.start : c.end]
         last = tokens[-1].lower_
         place = is_place(tokens.text)  # `New York City` and `Cape Town` are not clubs
-        if len(tokens) > 1 and last in EVENT_HEAD_WORDS:
+        if (len(tokens) > 1 and last in EVENT_HEAD_WORDS) or tokens.text.lower() in HOLIDAYS:
             c.type = "EVENT"
+        elif len(tokens) > 1 and last in PLACE_HEAD_WORDS and c.type in ("PERSON", "ORG"):
+            c.type = "PLACE"
         elif (len(tokens) > 1 and last in ORG_HEAD_WORDS and not place) or is_club_name(tokens):
             c.type = "ORG"
         elif c.type != "PLACE" and place and not _followed_by_club_word(doc, c):

@@ -15,6 +15,8 @@ LABEL_TYPES: dict[str, str] = {
     "LOC": "PLACE",
     "FAC": "PLACE",
     "EVENT": "EVENT",
+    "PRODUCT": "PRODUCT",
+    "WORK_OF_ART": "WORK",
 }
 #: Head words of titles and roles written before a name (`Foreign Minister`, `General`, `Mr`).
 TITLE_WORDS = frozenset(
@@ -48,7 +50,8 @@ ORG_HEAD_WORDS = frozenset(
     """inc inc. corp corp. corporation co co. ltd ltd. plc llc group holdings bank party council association
     federation union committee commission ministry department university college institute agency authority
     foundation trust airlines airways motors fund society league board bureau office service services court
-    company companies network news times post journal telegraph guardian club""".split()
+    company companies network news times post journal telegraph guardian club books press magazine records
+    studios pictures analytics partners ventures capital labs media entertainment publishing""".split()
 )
 #: A team name: capitalised words, maybe joined by `-`, `.`, `&` or `'` (`St. Johnstone`, `Queens Park Rangers`).
 _TEAM = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
@@ -60,7 +63,20 @@ STANDINGS_LINE = re.compile(rf"^(?P<home>{_TEAM})(?: \d{{1,4}}){{4,}}\s*$")
 CALENDAR_WORDS: frozenset[str] = frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES)
 #: Last words that make a name an event (`Paris Normandy Summit`, `Asian Cup`, `Iraq War`).
 EVENT_HEAD_WORDS = frozenset(
-    "summit cup championship championships olympics games festival war tournament prix marathon".split()
+    """summit cup championship championships olympics games festival war tournament prix marathon parade
+    fair conference convention expo awards election elections""".split()
+)
+#: Last words that make a name a place: buildings, facilities and features of the land
+#: (`Sydney Opera House`, `Mummy Mountain`, `LaGuardia Airport`).
+PLACE_HEAD_WORDS = frozenset(
+    """house palace hall centre center airport station stadium arena park bridge street avenue road square
+    mountain mountains hill hills river lake valley beach bay island islands coast canyon forest desert
+    cathedral church mosque temple museum gallery theatre theater tower building castle""".split()
+)
+#: Holidays and observances, events whatever the tagger said (`Kwanzaa`, `Diwali`).
+HOLIDAYS = frozenset(
+    """christmas easter thanksgiving halloween hanukkah chanukah kwanzaa diwali ramadan eid passover
+    yom kippur rosh hashanah lent advent pentecost""".split()
 )
 #: Last words of football and other club names (`Leeds United`, `Man City`, `Aston Villa`).
 CLUB_WORDS = frozenset(
@@ -68,3 +84,12 @@ CLUB_WORDS = frozenset(
 )
 #: A hyphenated suffix that is not part of a name (`Trump-led`, `Texas-based`).
 NAME_SUFFIX_WORDS = frozenset({"led", "based", "born", "backed", "owned", "run", "style", "like", "era"})
+#: Head words of a name that holds a possessive (`Women's Tennis Association`, `Macy's Thanksgiving Day
+#: Parade`, `St Stephen's Green Shopping Centre`).
+NAME_HEAD_WORDS = ORG_HEAD_WORDS | EVENT_HEAD_WORDS | PLACE_HEAD_WORDS
+#: Words a work's title leaves in lower case (`Night of the Living Dead`).
+WORK_TITLE_FUNCTION_WORDS = frozenset(
+    "a an the of and or but nor in on at by for from to with as vs via into over under is are".split()
+)
+#: Quoted title-case strings shorter than this are more often names and nicknames than works.
+MIN_WORK_TITLE_WORDS = 2

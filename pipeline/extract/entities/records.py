@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.vocabulary import BlockKind
+from pipeline.vocabulary import BlockKind, MentionLink
 
 
 @dataclass(frozen=True, slots=True)
@@ -12,7 +12,8 @@ class Mention:
     """A named-entity mention, after document-level consistency.
 
     `name` is the fullest form of the name in this article (`Dragone` -> `Giuseppe Cavo Dragone`),
-    without titles or possessives; `role` holds a title given next to the name (`US General`).
+    without titles or possessives; `role` holds a title given next to the name (`US General`). A mention
+    linked by the discourse model (`link` is `pronoun` or `description`) carries its referent's name.
     """
 
     start_char: int
@@ -22,6 +23,8 @@ class Mention:
     type: str
     role: str | None
     block_kind: BlockKind
+    #: `name`, or how the discourse model linked a pronoun or a description to the entity.
+    link: MentionLink = "name"
 
 
 @dataclass(slots=True)

@@ -17,6 +17,7 @@ from pipeline.extract.entities.entity_types import is_club_name
 from pipeline.extract.entities.lexicon import (
     CALENDAR_WORDS,
     LABEL_TYPES,
+    NAME_HEAD_WORDS,
     NAME_SUFFIX_WORDS,
     NAMES_WITH_THE,
     PLACE_HEAD_NOUNS,
@@ -25,7 +26,7 @@ from pipeline.extract.entities.lexicon import (
 )
 from pipeline.extract.entities.records import Candidate
 from pipeline.extract.entities.roles import is_title_token, is_title_word
-from pipeline.nlp.lexicon import HOME_NATIONS, canonical_country
+from pipeline.nlp.lexicon import HOME_NATIONS, canonical_country, is_place
 from pipeline.nlp.names import name_key
 
 
@@ -96,12 +97,21 @@ def split_coordinated_names(doc: Doc, candidates: list[Candidate]) -> list[Candi
 
 
 def split_at_possessives(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-    """`Kyiv’s European` and `Leeds' Elland Road`: a possessive inside a span ends one name; what
-    follows is another name only if it has a proper noun (`European` alone is an adjective)."""
+    """`Kyiv’s European` and `Leeds' Elland Road`: a possessive inside a span ends one name when what
+    precedes it is a name of its own (a place, or a name the article uses alone); what follows is another
+    name only if it has a proper noun (`European` alone is an adjective). A possessive inside an
+    organisation's or an event's name stays (`Women's Tennis Association`, `Moody's Analytics Inc.`,
+    `Macy's Thanksgiving Day Parade`), as it does after a word that is no name alone (`St Stephen's Green`)."""
+    alone = {name_key(doc[c.start : c.end].text) for c in candidates}
     result = []
     for c in candidates:
         cut = next((i for i in range(c.start + 1, c.end - 1) if doc[i].tag_ == "POS"), None)
         if cut is None:
+            result.append(c)
+            continue
+        before = doc[c.start : cut].text
+        names_owner = is_place(before) or name_key(before) in alone
+        if doc[c.end - 1].lower_ in NAME_HEAD_WORDS or not names_owner:
             result.append(c)
             continue
         result.append(Candidate(c.start, cut, c.type))

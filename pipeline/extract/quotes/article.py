@@ -52,6 +52,8 @@ class QuoteArticle:
         self.speech = bytearray(len(doc))
         #: The learned decisions taken in this article, for training and inspection.
         self.decisions: list[QuoteDecision] = []
+        #: Pronouns and descriptions resolved to a referent, by start: mentions of it.
+        self.references: dict[int, Mention] = {}
 
     def block_at(self, char: int) -> Block | None:
         return self.blocks.block_at(char)

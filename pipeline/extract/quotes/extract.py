@@ -35,7 +35,8 @@ def extract_quotes(doc: Doc, blocks: Sequence[Block], mentions: Sequence[Mention
         for a in attributions
         if (a.start_char, a.end_char, a.kind) not in seen and not seen.add((a.start_char, a.end_char, a.kind))
     ]
-    return QuoteExtraction([_quote(a) for a in attributions], anomalies, refused, art.decisions)
+    references = sorted(art.references.values(), key=lambda m: m.start_char)
+    return QuoteExtraction([_quote(a) for a in attributions], anomalies, refused, art.decisions, references)
 
 
 def _quote_attributions(

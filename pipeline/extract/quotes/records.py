@@ -76,6 +76,8 @@ class QuoteExtraction:
     anomalies: list[QuoteAnomaly]
     refused: list[RefusedQuote] = field(default_factory=list)
     decisions: list[QuoteDecision] = field(default_factory=list)
+    #: Pronouns and descriptions the speaker rules resolved to a named referent, as mentions of it.
+    references: list[Mention] = field(default_factory=list)
 
 
 @dataclass(slots=True)

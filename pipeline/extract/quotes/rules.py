@@ -24,7 +24,16 @@ The passes, in order (`extract.py`):
 
 from __future__ import annotations
 
-from pipeline.extract.quotes import continuation, cues, indirect, layout, sources, speakers, speech
+from pipeline.extract.quotes import (
+    continuation,
+    cues,
+    descriptions,
+    indirect,
+    layout,
+    sources,
+    speakers,
+    speech,
+)
 from pipeline.extract.rules import Rule
 from pipeline.extract.rules import named_rule as rule
 
@@ -60,12 +69,12 @@ SPEAKER_RULES = (
     rule(speakers.nearest_person_before),
     rule(speakers.previous_group_speaker),
     rule(speakers.named_mention),
-    rule(speakers.role_description),
-    rule(speakers.age_description),
-    rule(speakers.organisation_spokesperson),
-    rule(speakers.issued_statement),
-    rule(speakers.organisation_noun),
-    rule(speakers.gendered_noun),
+    rule(descriptions.role_description),
+    rule(descriptions.age_description),
+    rule(descriptions.organisation_spokesperson),
+    rule(descriptions.issued_statement),
+    rule(descriptions.organisation_noun),
+    rule(descriptions.gendered_noun),
 )
 
 #: Every rule, in the order they are tried.

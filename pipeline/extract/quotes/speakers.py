@@ -10,20 +10,12 @@ Lavrov`), with the role the text gives beside it. A description no rule ties to 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from pipeline.extract.discourse import Link, Reference, compatible
-from pipeline.extract.discourse.resolve import (
-    gendered_description,
-    issuer,
-    organisation_description,
-    organisation_voice,
-    stated_age,
-    stated_role,
-)
+from pipeline.extract.discourse import compatible
 from pipeline.extract.entities import Mention
 from pipeline.extract.quotes.article import QuoteArticle
 from pipeline.extract.quotes.grammar import governing_subject, trimmed
@@ -105,43 +97,6 @@ def named_mention(site: SpeakerSite) -> Resolved | None:
     return (mention, role) if mention is not None else None
 
 
-def role_description(site: SpeakerSite) -> Resolved | None:
-    """A role the article gave someone before (`the prime minister` after `Prime Minister Tony Blair`)."""
-    return _described(site, stated_role)
-
-
-def age_description(site: SpeakerSite) -> Resolved | None:
-    """`the 56-year-old` for the person the article gave that age."""
-    return _described(site, stated_age)
-
-
-def organisation_spokesperson(site: SpeakerSite) -> Resolved | None:
-    """`a spokesman for X`, `X's spokeswoman`: the organisation speaks."""
-    return _described(site, organisation_voice)
-
-
-def issued_statement(site: SpeakerSite) -> Resolved | None:
-    """`the statement said`: whoever issued it."""
-    return _described(site, issuer)
-
-
-def organisation_noun(site: SpeakerSite) -> Resolved | None:
-    """`the airline said`: the organisation named last that the description fits."""
-    return _described(site, organisation_description)
-
-
-def gendered_noun(site: SpeakerSite) -> Resolved | None:
-    """`the actress said`: the woman named last."""
-    return _described(site, gendered_description)
-
-
-def _described(site: SpeakerSite, resolver: Callable[[Reference], Link | None]) -> Resolved | None:
-    if site.subject.pos_ == "PRON":
-        return None
-    link = resolver(Reference(site.art.discourse, site.subject, site.surface))
-    return (link.mention, link.role) if link is not None else None
-
-
 def _other_subject_between(site: SpeakerSite, last: Mention) -> bool:
     """Whether another person the pronoun may stand for is the subject of a clause (outside quotes) between
     the last speaker and the pronoun: `“…,” said O’Donnell. … Yearout said there’s no backlog. “…,” he
@@ -191,6 +146,7 @@ def resolve_speakers(
             name = art.discourse.name_of(mention)
             attribution.resolved = Speaker(surface.text, name, mention, role, rule.name)
             last, last_char = mention, subject.idx
+            _record_reference(art, surface, mention, name)
         elif subject.pos_ == "PRON":
             attribution.resolved = Speaker(surface.text)
         else:
@@ -199,6 +155,19 @@ def resolve_speakers(
         if attribution.inherit_from is not None:
             attribution.resolved = attribution.inherit_from.resolved
             attribution.cue_text = attribution.inherit_from.cue_text
+
+
+def _record_reference(art: QuoteArticle, surface: Span, mention: Mention, name: str) -> None:
+    """A pronoun or a description resolved to a referent is a mention of it (once per span; a span that
+    holds a name is that name's mention already)."""
+    start, end = surface.start_char, surface.end_char
+    if any(m.start_char < end and start < m.end_char for m in art.mentions) or start in art.references:
+        return
+    link = "pronoun" if len(surface) == 1 and surface[0].pos_ == "PRON" else "description"
+    block = art.block_at(start)
+    art.references[start] = Mention(
+        start, end, surface.text, name, mention.type, None, block.kind if block else "body", link
+    )
 
 
 def _antecedent(subject: Token) -> Token:
@@ -329,57 +298,6 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             "We are ready for a long negotiation,",
             speaker="NATO",
             speaker_surface="they",
-        ),
-    ),
-    "role_description": (
-        reads(
-            "Vice President Joe Biden on Monday hit the 2016 campaign trail with Hillary Clinton for the first time, trashing Donald Trump as unqualified for the White House.\n\nIn the former coal mining town of Scranton, where Biden grew up in the key battleground state of Pennsylvania, the vice president said Clinton was the only choice for Americans who know what it’s like to struggle.",
-            "Clinton was the only choice for Americans who know what it’s like to struggle",
-            kind="indirect",
-            speaker="Joe Biden",
-            speaker_surface="the vice president",
-        ),
-    ),
-    "age_description": (
-        reads(
-            "Former Chelsea captain Marcel Desailly, 36, says there is no comparison between that side and the current Blues team.\n\n“Mentally they are much stronger, even though a lot of their players are young,” the 36-year-old said.",
-            "Mentally they are much stronger, even though a lot of their players are young,",
-            speaker="Marcel Desailly",
-            speaker_surface="the 36-year-old",
-        ),
-    ),
-    "organisation_spokesperson": (
-        reads(
-            "“This machine is for small businesses and for people who want a second computer for basic home use, perhaps in a kids bedroom,” a spokesman for Dell said.",
-            "This machine is for small businesses and for people who want a second computer for basic home use, perhaps in a kids bedroom,",
-            speaker="Dell",
-            speaker_role="spokesman",
-        ),
-    ),
-    "issued_statement": (
-        reads(
-            "“This is a profoundly tragic event for the region and for the millions who are suffering. But the economies of the affected countries except Sri Lanka and the Maldives should emerge with minimal damage,” the ADB report said.",
-            "This is a profoundly tragic event for the region and for the millions who are suffering. But the economies of the affected countries except Sri Lanka and the Maldives should emerge with minimal damage,",
-            speaker="ADB",
-            speaker_surface="the ADB report",
-        ),
-    ),
-    "organisation_noun": (
-        reads(
-            "Renault said the outlook for the industry in Europe this year was “stable”, with small growth forecast in other regions. However, the firm said it expected operating margins to be lower in 2005, at 4% of sales as opposed to 5%.",
-            "it expected operating margins to be lower in 2005, at 4% of sales as opposed to 5%",
-            kind="indirect",
-            speaker="Renault",
-            speaker_surface="the firm",
-        ),
-    ),
-    "gendered_noun": (
-        reads(
-            "Susan Sarandon joined Bernie Sanders in Los Angeles on Monday.\n\nThe actress said she was tired of the status quo and wanted a candidate who had not accepted money from the fracking industry.",
-            "she was tired of the status quo and wanted a candidate who had not accepted money from the fracking industry",
-            kind="indirect",
-            speaker="Susan Sarandon",
-            speaker_surface="The actress",
         ),
     ),
     "named_mention": (
