@@ -43,6 +43,16 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "Ivory Coast": ("Côte d'Ivoire", "Cote d'Ivoire"),
     "Vatican": ("Vatican City", "Holy See"),
 }
+#: Other names of the same organisation, as news writes them (the aliases of one party).
+ORGANISATION_ALIASES: dict[str, tuple[str, ...]] = {
+    "Conservative Party": ("Conservatives", "Tories", "Tory party", "Tory Party", "the Conservative Party"),
+    "Labour Party": ("Labour", "the Labour Party"),
+    "Liberal Democrats": ("Lib Dems", "Lib Dem", "LibDems", "Liberal Democrat Party"),
+    "Republican Party": ("GOP", "Republicans", "the Republican Party"),
+    "Democratic Party": ("Democrats", "the Democratic Party"),
+    "Scottish National Party": ("SNP",),
+    "UK Independence Party": ("UKIP", "Ukip"),
+}
 #: The United Kingdom's four countries, which ISO lists as subdivisions.
 HOME_NATIONS: tuple[str, ...] = ("England", "Scotland", "Wales", "Northern Ireland")
 #: Month names are words of the calendar, never places or given names (`May`, `June`, `August`).

@@ -15,10 +15,20 @@ from collections import Counter, defaultdict
 
 import polars as pl
 
+from pipeline.nlp.lexicon import ORGANISATION_ALIASES
 from pipeline.nlp.names import acronym, is_acronym, name_key, strip_possessive
 
 PLACE_OR_ORG = ("PLACE", "ORG")
 MIN_ARTICLES_FOR_SURNAME = 2
+#: Articles a name must be a place in, and an organisation in, to be two entities (`Liverpool`).
+MIN_ARTICLES_FOR_SENSE = 3
+#: Name keys of an organisation's aliases -> the organisation's key (`lib dems` -> liberal democrats).
+ALIAS_KEYS: dict[str, str] = {
+    name_key(alias): name_key(canonical)
+    for canonical, aliases in ORGANISATION_ALIASES.items()
+    for alias in (*aliases, canonical)
+    if not alias.lower().startswith("the ")
+}
 #: Tie-break between types that got the same number of votes.
 TYPE_PRIORITY = {"PERSON": 0, "PLACE": 1, "ORG": 2, "EVENT": 3, "PRODUCT": 4, "WORK": 5}
 
@@ -33,27 +43,64 @@ def resolve_entities(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame
     # few columns resolution reads: the full mention rows are copied once, into the result (at 30,000
     # articles each copy of the 1.1 million rows is about 300 MB).
     names = mentions.select("name").unique()
-    names = names.with_columns(pl.Series("key", [name_key(n) for n in names["name"]], dtype=pl.String))
+    names = names.with_columns(pl.Series("key", [alias_key(n) for n in names["name"]], dtype=pl.String))
     keyed = mentions.select("article_id", "name", "type", "surface", "link").join(
         names, on="name", how="left"
     )
     final_key = _merge_keys(keyed)
-    names = names.with_columns(
-        pl.col("key").replace_strict(final_key, default=pl.col("key")).alias("cluster")
-    )
-    entities = _entities(keyed.join(names.select("name", "cluster"), on="name"))
+    keyed = keyed.with_columns(pl.col("key").replace_strict(final_key, default=pl.col("key")).alias("base"))
     # The corpus's majority type corrects a tagger's slip (`Zelenskyy` tagged an organisation once), but
-    # organisation-or-place is the article's call: `Liverpool` is a club on the sports pages, a city elsewhere.
-    name_entities = names.join(
+    # organisation-or-place is the article's call: `Liverpool` is a club on the sports pages, a city
+    # elsewhere, and when the corpus uses both, they are two entities.
+    senses = _place_or_org_senses(keyed)
+    name_senses = keyed.select("name", "type", "base").unique()
+    name_senses = name_senses.with_columns(
+        pl.Series(
+            "cluster",
+            [
+                senses.get((base, t), base)
+                for base, t in zip(name_senses["base"], name_senses["type"], strict=True)
+            ],
+            dtype=pl.String,
+        )
+    ).select("name", "type", "cluster")
+    entities = _entities(keyed.join(name_senses, on=["name", "type"]))
+    name_entities = name_senses.join(
         entities.select("cluster", "entity_id", pl.col("type").alias("entity_type")), on="cluster"
-    ).select("name", "entity_id", "entity_type")
+    ).select("name", "type", "entity_id", "entity_type")
     local_call = pl.col("type").is_in(PLACE_OR_ORG) & pl.col("entity_type").is_in(PLACE_OR_ORG)
     entity_mentions = (
-        mentions.join(name_entities, on="name", maintain_order="left")
+        mentions.join(name_entities, on=["name", "type"], maintain_order="left")
         .with_columns(pl.when(local_call).then(pl.col("type")).otherwise(pl.col("entity_type")).alias("type"))
         .drop("entity_type")
     )
     return entities.drop("cluster"), entity_mentions
+
+
+def _place_or_org_senses(keyed: pl.DataFrame) -> dict[tuple[str, str], str]:
+    """(name key, type) -> cluster, for names used as a place and as an organisation in at least
+    MIN_ARTICLES_FOR_SENSE articles each (`Liverpool` the city and the club): two entities. Every other
+    name is one cluster, its key. Decided over all articles at once, so row order never matters."""
+    counts = (
+        keyed.filter(pl.col("type").is_in(PLACE_OR_ORG))
+        .group_by("base", "type")
+        .agg(pl.col("article_id").n_unique().alias("articles"))
+    )
+    by_base: dict[str, dict[str, int]] = defaultdict(dict)
+    for base, entity_type, articles in counts.iter_rows():
+        by_base[base][entity_type] = articles
+    senses = {}
+    for base, types in by_base.items():
+        if len(types) == 2 and min(types.values()) >= MIN_ARTICLES_FOR_SENSE:
+            for entity_type in types:
+                senses[(base, entity_type)] = f"{base}|{entity_type}"
+    return senses
+
+
+def alias_key(name: str) -> str:
+    """A name's key, an organisation's alias folded onto the organisation (`Tories` -> conservative party)."""
+    key = name_key(name)
+    return ALIAS_KEYS.get(key, key)
 
 
 def name_features(name: str, entity_type: str) -> list[str]:
@@ -61,7 +108,7 @@ def name_features(name: str, entity_type: str) -> list[str]:
     has or spells out, its surname and its form without middle initials (the look-ups `_merge_keys` makes).
     Names that share no feature, directly or through other names, never change each other's entity, so a
     new article's names can be resolved again with only the names linked to them."""
-    key = name_key(name)
+    key = alias_key(name)
     features = [f"key:{key}"]
     letters = acronym(name)
     if letters and entity_type != "PERSON":

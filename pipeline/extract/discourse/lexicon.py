@@ -94,16 +94,6 @@ ORGANISATION_VOICES: frozenset[str] = frozenset(
     "spokesman spokeswoman spokesperson spokespeople representative representatives official officials "
     "source sources statement lawyer lawyers attorney attorneys aide aides staff".split()
 )
-#: Other names of the same organisation, as news writes them (the aliases of one party).
-ORGANISATION_ALIASES: dict[str, tuple[str, ...]] = {
-    "Conservative Party": ("Conservatives", "Tories", "Tory party", "Tory Party", "the Conservative Party"),
-    "Labour Party": ("Labour", "the Labour Party"),
-    "Liberal Democrats": ("Lib Dems", "LibDems", "Liberal Democrat Party"),
-    "Republican Party": ("GOP", "Republicans", "the Republican Party"),
-    "Democratic Party": ("Democrats", "the Democratic Party"),
-    "Scottish National Party": ("SNP",),
-    "UK Independence Party": ("UKIP", "Ukip"),
-}
 
 #: Paragraphs back a description or pronoun may reach its referent.
 MAX_REFERENCE_PARAGRAPHS = 6

@@ -22,11 +22,10 @@ from pipeline.extract.discourse.lexicon import (
     MALE_TITLES,
     MAX_REFERENCE_PARAGRAPHS,
     MAX_ROLE_WORDS,
-    ORGANISATION_ALIASES,
     ORGANISATION_NOUNS,
 )
 from pipeline.extract.entities import Mention
-from pipeline.nlp.lexicon import given_name_genders
+from pipeline.nlp.lexicon import ORGANISATION_ALIASES, given_name_genders
 from pipeline.nlp.names import name_key
 
 #: Entity types a reference can resolve to.

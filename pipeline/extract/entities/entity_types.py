@@ -16,10 +16,16 @@ from pipeline.extract.entities.lexicon import (
     LOCATIVE_PREPOSITIONS,
     ORG_HEAD_WORDS,
     PLACE_HEAD_WORDS,
+    TEAM_NOUNS,
+    TEAM_VERBS,
 )
 from pipeline.extract.entities.records import Candidate
-from pipeline.nlp.lexicon import given_names, is_place, personal_names
+from pipeline.nlp.lexicon import ORGANISATION_ALIASES, given_names, is_place, personal_names
 from pipeline.nlp.names import name_key
+
+_ORGANISATION_ALIAS_KEYS = frozenset(
+    name_key(alias) for canonical, aliases in ORGANISATION_ALIASES.items() for alias in (canonical, *aliases)
+)
 
 
 def retype_by_name(doc: Doc, candidates: Sequence[Candidate]) -> None:
@@ -33,7 +39,9 @@ def retype_by_name(doc: Doc, candidates: Sequence[Candidate]) -> None:
         tokens = doc[c.start : c.end]
         last = tokens[-1].lower_
         place = is_place(tokens.text)  # `New York City` and `Cape Town` are not clubs
-        if (len(tokens) > 1 and last in EVENT_HEAD_WORDS) or tokens.text.lower() in HOLIDAYS:
+        if name_key(tokens.text) in _ORGANISATION_ALIAS_KEYS:  # `Lib Dems`, `Tories`: a party
+            c.type = "ORG"
+        elif (len(tokens) > 1 and last in EVENT_HEAD_WORDS) or tokens.text.lower() in HOLIDAYS:
             c.type = "EVENT"
         elif len(tokens) > 1 and last in PLACE_HEAD_WORDS and c.type in ("PERSON", "ORG"):
             c.type = "PLACE"
@@ -61,6 +69,25 @@ def is_club_name(name: Span) -> bool:
 
 def _followed_by_club_word(doc: Doc, c: Candidate) -> bool:
     return c.end < len(doc) and doc[c.end].is_title and is_club_name(doc[c.start : c.end + 1])
+
+
+def teams_named_after_places(doc: Doc, candidates: Sequence[Candidate]) -> None:
+    """A place's name used as a team is an organisation in its article: the subject or object of a match
+    verb (`Cleveland beat Pittsburgh`) or the modifier of a team noun (`Liverpool manager Rafael Benitez`)
+    anywhere in the article makes every mention of that name the team."""
+    team_keys = set()
+    for c in candidates:
+        if c.type != "PLACE" or c.settled:
+            continue
+        head = doc[c.end - 1]
+        verb = head.head
+        match_verb = head.dep_ in ("nsubj", "dobj", "nsubjpass") and verb.lemma_.lower() in TEAM_VERBS
+        team_noun = head.dep_ in ("poss", "compound") and verb.lemma_.lower() in TEAM_NOUNS
+        if match_verb or team_noun:
+            team_keys.add(name_key(doc[c.start : c.end].text))
+    for c in candidates:
+        if c.type == "PLACE" and not c.settled and name_key(doc[c.start : c.end].text) in team_keys:
+            c.type = "ORG"
 
 
 def unify_types(doc: Doc, candidates: Sequence[Candidate], full_names: dict[str, str]) -> None:

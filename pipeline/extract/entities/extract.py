@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from pipeline.article.blocks import Block, BlockIndex
-from pipeline.extract.entities.entity_types import retype_by_name, unify_types
+from pipeline.extract.entities.entity_types import retype_by_name, teams_named_after_places, unify_types
 from pipeline.extract.entities.names import club_names, names_by_given_name, person_full_names, to_mention
 from pipeline.extract.entities.records import Mention
 from pipeline.extract.entities.roles import split_role
@@ -40,5 +40,6 @@ def extract_mentions(doc: Doc, blocks: Sequence[Block]) -> list[Mention]:
     candidates.sort(key=lambda c: c.start)
     full_names = person_full_names(doc, candidates)
     unify_types(doc, candidates, full_names)
+    teams_named_after_places(doc, candidates)
     short_names = {**names_by_given_name(full_names), **full_names, **club_names(doc, candidates)}
     return [to_mention(doc, c, short_names, index) for c in candidates]

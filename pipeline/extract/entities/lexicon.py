@@ -93,3 +93,10 @@ WORK_TITLE_FUNCTION_WORDS = frozenset(
 )
 #: Quoted title-case strings shorter than this are more often names and nicknames than works.
 MIN_WORK_TITLE_WORDS = 2
+#: Verbs whose subject or object is a team when it is a place's name (`Cleveland beat Pittsburgh`).
+TEAM_VERBS = frozenset("beat defeat thrash edge overcome rout outplay".split())
+#: Nouns a team's name modifies (`Liverpool manager Rafael Benitez`, `Chelsea's striker`).
+TEAM_NOUNS = frozenset(
+    """manager coach boss striker midfielder defender goalkeeper keeper winger captain fans supporters squad
+    side team player players""".split()
+)
