@@ -40,8 +40,9 @@ QuarantineReason = Literal[
     "undecodable",
     "malformed_line",
     "html",
+    "redirect",
+    "front_page",
     "no_body",
-    "not_english",
     "malformed_sidecar",
     "extraction_failed",
 ]
@@ -60,7 +61,7 @@ QUARANTINE_REASONS: dict[QuarantineReason, tuple[QuarantineStage, str]] = {
     "bad_file_name": ("read", "the file name is not valid UTF-8 (shown with `\\x..` escapes); rename it"),
     "too_large": (
         "read",
-        "over 5 MB or 1,000,000 characters: not one article (refused from its size, never loaded)",
+        "over 5 MB (a web page: 30 MB), or an article text over 1,000,000 characters: not one article",
     ),
     "malformed_line": (
         "read",
@@ -68,10 +69,12 @@ QUARANTINE_REASONS: dict[QuarantineReason, tuple[QuarantineStage, str]] = {
     ),
     "html": (
         "parse",
-        "a web page with no article body (under 25 words once navigation and furniture are removed)",
+        "a web page with no article body (under 25 words once navigation and furniture are removed: a "
+        "landing, paywall, error or script-only page)",
     ),
+    "redirect": ("parse", "a web page that only sends the browser to another address (a meta refresh)"),
+    "front_page": ("parse", "a site's front page (its address has no path): a list of stories, not one"),
     "no_body": ("parse", "a single short line"),
-    "not_english": ("parse", "the extractors read English only"),
     "unreadable": ("read", "the file cannot be read (permissions, a link to nothing)"),
     "being_written": ("read", "the file changed while it was read; it is read again, whole, on the next run"),
     "link_outside_raw": ("read", "a symbolic link leading outside the raw folder (not followed)"),

@@ -73,6 +73,18 @@ def bad_run(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> tuple
         "figures.csv": b"date,value\n2024-01-01,12\n2024-01-02,15\n",
         "record.json": b'{"title": "Storm hits coast", "text": "Officials said 12 people were hurt."}',
         "bom only.txt": codecs.BOM_UTF8,
+        # One corrupt byte in good UTF-8 (a curly quote cut in half) damages one character, not the article.
+        "damaged.txt": STORY.replace("Cornwall", "Powys").encode().replace("“".encode(), "“".encode()[:2], 1),
+        # A page of 1.5 MB of scripts around a 60-word story: held to the story's size, not the page's.
+        "heavy page.html": (
+            "<!DOCTYPE html><html><head><title>Storm hits coast</title><script>"
+            + "var x = 1;" * 150_000
+            + "</script></head><body><article><h1>Storm hits coast</h1>"
+            + "<p>Officials in Rutland said 12 people were hurt when the storm reached the coast on Tuesday, "
+            "and that the sea wall had held through the night while the road to the harbour was closed.</p>"
+            "<p>Engineers said the wall, built in 1990 after the last great flood, would be inspected this "
+            "week before the road to the harbour is opened again to traffic.</p></article></body></html>"
+        ).encode(),
     }
     for name, data in files.items():
         (raw / name).write_bytes(data)
@@ -99,7 +111,6 @@ def test_each_bad_file_gets_its_own_reason(bad_run: tuple[Path, WarehouseReader]
         "huge.txt": "too_large",
         "page.html": "html",
         "one line.txt": "no_body",
-        "german.txt": "not_english",
         "escape.txt": "link_outside_raw",
         "dangling.txt": "unreadable",
         "broken.meta.json": "malformed_sidecar",
@@ -133,6 +144,9 @@ def test_every_good_article_lands_whatever_its_encoding_or_name(
         "windows.txt": "utf-8-sig",
         "old mac.txt": "utf-8",
         "sub/nested.txt": "utf-8",
+        "german.txt": "utf-8",
+        "damaged.txt": "utf-8",
+        "heavy page.html": "utf-8",
     }
     assert "£" in warehouse.scalar("SELECT text FROM articles WHERE source_path = 'latin1.txt'")
     assert (
@@ -247,3 +261,30 @@ def test_an_article_whose_extraction_breaks_a_table_contract_is_quarantined_alon
     )
     assert "quote_id" in problem["detail"]
     assert warehouse.scalar("SELECT count(DISTINCT article_id) FROM quotes") == 1
+
+
+def test_an_article_in_another_language_lands_without_extraction(
+    bad_run: tuple[Path, WarehouseReader],
+) -> None:
+    _, warehouse = bad_run
+    article = warehouse.rows(
+        "SELECT a.language, l.skipped, (SELECT count(*) FROM paragraphs p WHERE p.article_id = a.article_id) AS "
+        "paragraphs, (SELECT count(*) FROM entity_mentions m WHERE m.article_id = a.article_id) AS mentions "
+        "FROM articles a JOIN staging.extraction_log l USING (article_id) WHERE a.source_path = 'german.txt'"
+    )
+    assert article == [
+        {"language": "de", "skipped": "no extractor model for language 'de'", "paragraphs": 2, "mentions": 0}
+    ]
+    languages = warehouse.rows("SELECT DISTINCT language FROM articles WHERE source_path <> 'german.txt'")
+    assert languages == [{"language": "en"}]
+
+
+def test_a_damaged_byte_damages_one_character(bad_run: tuple[Path, WarehouseReader]) -> None:
+    _, warehouse = bad_run
+    row = warehouse.rows(
+        "SELECT replaced_bytes, first_replaced_char, text FROM articles WHERE source_path = 'damaged.txt'"
+    )[0]
+    assert row["replaced_bytes"] == 1
+    assert "Officials in Powys said 12 people were hurt" in row["text"]
+    clean = warehouse.scalar("SELECT sum(replaced_bytes) FROM articles WHERE source_path <> 'damaged.txt'")
+    assert clean == 0

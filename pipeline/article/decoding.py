@@ -10,8 +10,14 @@ from pipeline.vocabulary import QuarantineReason
 
 #: A news article is tens of kilobytes; anything this large is a dump, not one article.
 MAX_ARTICLE_BYTES = 5_000_000
+#: A saved web page carries its scripts and markup (news pages run to 1-2 MB): it is limited by the
+#: article text extracted from it, and by this much larger limit on the page itself, which protects memory.
+MAX_PAGE_BYTES = 30_000_000
 #: spaCy's own limit on one text (its parser needs about 1 GB per 100,000 characters of a single doc).
 MAX_ARTICLE_CHARS = 1_000_000
+#: UTF-8 text with a few bad bytes is UTF-8 with those bytes replaced (U+FFFD) when at most this share of
+#: its bytes is bad and it holds valid multi-byte characters; otherwise it is Windows-1252.
+MAX_BAD_BYTE_SHARE = 0.01
 #: Magic numbers of the binary formats people drop into folders by mistake.
 BINARY_SIGNATURES: dict[bytes, str] = {
     b"\x89PNG": "PNG image",
@@ -42,6 +48,9 @@ class UnreadableArticle(Exception):
 class DecodedText:
     text: str
     encoding: str
+    #: Bytes that were not valid in the encoding and were replaced by U+FFFD, and where the first one is.
+    replaced: int = 0
+    first_replaced_char: int | None = None
 
 
 def too_large(
@@ -56,9 +65,11 @@ def too_large(
     )
 
 
-def decode_article_bytes(data: bytes) -> DecodedText:
-    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252 as a last resort."""
-    refusal = too_large(len(data))
+def decode_article_bytes(data: bytes, limit: int = MAX_ARTICLE_BYTES) -> DecodedText:
+    """Decode bytes as UTF-8 (with or without BOM, a few damaged bytes replaced), UTF-16 with BOM, or
+    Windows-1252 as a last resort. The text is held to MAX_ARTICLE_CHARS by `check_length`, once the
+    caller knows what the article text is (a web page's is what is extracted from it)."""
+    refusal = too_large(len(data), limit)
     if refusal is not None:
         raise refusal
     if not data.strip():
@@ -69,18 +80,22 @@ def decode_article_bytes(data: bytes) -> DecodedText:
     decoded = _decode(data)
     if not decoded.text.strip():
         raise UnreadableArticle("empty", "the file holds no visible text")
-    if len(decoded.text) > MAX_ARTICLE_CHARS:
-        raise UnreadableArticle(
-            "too_large",
-            f"{len(decoded.text):,} characters is over the {MAX_ARTICLE_CHARS:,}-character limit for one "
-            "article; split the file into articles",
-        )
     controls = len(CONTROL_CHARACTERS.findall(decoded.text))
     if controls > MAX_CONTROL_SHARE * len(decoded.text):
         raise UnreadableArticle(
             "binary", f"{controls} control characters in {len(decoded.text)}: binary data, not article text"
         )
     return decoded
+
+
+def check_length(text: str) -> None:
+    """Refuse an article text over MAX_ARTICLE_CHARS (spaCy's limit on one text)."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise UnreadableArticle(
+            "too_large",
+            f"{len(text):,} characters is over the {MAX_ARTICLE_CHARS:,}-character limit for one "
+            "article; split the file into articles",
+        )
 
 
 def _decode(data: bytes) -> DecodedText:
@@ -107,6 +122,9 @@ def _decode(data: bytes) -> DecodedText:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     # Windows-1252 is what Latin-1 text from Windows tools really is; five bytes are undefined in it.
     try:
         return DecodedText(data.decode("cp1252"), "cp1252")
@@ -114,3 +132,14 @@ def _decode(data: bytes) -> DecodedText:
         raise UnreadableArticle(
             "undecodable", f"neither UTF-8, UTF-16 nor Windows-1252 ({error}); re-save the file as UTF-8"
         ) from None
+
+
+def _damaged_utf8(data: bytes) -> DecodedText | None:
+    """UTF-8 with a few bad bytes (a truncated copy, one corrupt byte): the text with them replaced, when
+    it also holds valid multi-byte characters (Windows-1252 text has none) and the bad bytes are few."""
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    if replaced == 0 or multibyte == 0 or replaced > MAX_BAD_BYTE_SHARE * len(data):
+        return None
+    return DecodedText(text, "utf-8", replaced, text.index("\ufffd"))

@@ -9,8 +9,15 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from pipeline.article.decoding import UnreadableArticle, decode_article_bytes, too_large
-from pipeline.article.html import article_from_html, is_html
+from pipeline.article.decoding import (
+    MAX_ARTICLE_BYTES,
+    MAX_PAGE_BYTES,
+    UnreadableArticle,
+    check_length,
+    decode_article_bytes,
+    too_large,
+)
+from pipeline.article.html import HTML_SUFFIXES, article_from_html, is_html
 from pipeline.article.parsing import ArticleMeta, ParsedArticle, parse_article
 from pipeline.article.quarantine import Quarantined
 from pipeline.article.raw_folder import RawFile
@@ -28,6 +35,9 @@ class ReadArticle:
     encoding: str
     content_sha256: str
     sidecar_problem: Quarantined | None
+    #: Bytes replaced because they were not valid in the file's encoding, and where the first one is.
+    replaced_bytes: int = 0
+    first_replaced_char: int | None = None
 
 
 def read_sources(raw: RawFile) -> list[tuple[RawFile, ReadArticle | Quarantined]]:
@@ -40,29 +50,34 @@ def read_sources(raw: RawFile) -> list[tuple[RawFile, ReadArticle | Quarantined]
 
 def read_raw_file(raw: RawFile) -> ReadArticle | Quarantined:
     """Read, decode and parse one file; every failure becomes a quarantine record, never an exception."""
-    oversized = too_large(raw.size_bytes)
+    # A web page is held to the size of the article in it; its own limit only protects memory.
+    limit = MAX_PAGE_BYTES if raw.path.suffix.lower() in HTML_SUFFIXES else MAX_ARTICLE_BYTES
+    oversized = too_large(raw.size_bytes, limit, "one web page" if limit == MAX_PAGE_BYTES else "one article")
     if oversized is not None:  # refused from its size: a 50 MB file is never loaded
         return Quarantined(raw.source_path, oversized.reason, oversized.detail, raw.size_bytes)
     data = _read_whole(raw)
     if isinstance(data, Quarantined):
         return data
     try:
-        decoded = decode_article_bytes(data)
-    except UnreadableArticle as error:
-        return Quarantined(raw.source_path, error.reason, error.detail, len(data))
-    meta, sidecar_problem = _read_sidecar(raw)
-    text = decoded.text
-    if is_html(text, raw.path.suffix):
-        page = article_from_html(text)
-        if page is None:
-            detail = "a web page with no article body to extract (trafilatura found none)"
-            return Quarantined(raw.source_path, "html", detail, len(data))
-        text, meta = page.text, _overridden(page.meta, meta)
-    try:
+        decoded = decode_article_bytes(data, limit)
+        meta, sidecar_problem = _read_sidecar(raw)
+        text = decoded.text
+        if is_html(text, raw.path.suffix):
+            page = article_from_html(text)
+            text, meta = page.text, _overridden(page.meta, meta)
+        check_length(text)
         article = parse_article(text, meta)
     except UnreadableArticle as error:
         return Quarantined(raw.source_path, error.reason, error.detail, len(data))
-    return ReadArticle(raw, article, decoded.encoding, hashlib.sha256(data).hexdigest(), sidecar_problem)
+    return ReadArticle(
+        raw,
+        article,
+        decoded.encoding,
+        hashlib.sha256(data).hexdigest(),
+        sidecar_problem,
+        decoded.replaced,
+        decoded.first_replaced_char,
+    )
 
 
 def _read_whole(raw: RawFile) -> bytes | Quarantined:
@@ -124,6 +139,7 @@ def _read_batch_line(raw: RawFile, line: str) -> ReadArticle | Quarantined:
         return Quarantined(raw.source_path, "malformed_line", detail, size)
     body = text if not title or text.lstrip().startswith(title) else f"{title}\n\n{text}"
     try:
+        check_length(body)
         article = parse_article(body, meta)
     except UnreadableArticle as error:
         return Quarantined(raw.source_path, error.reason, error.detail, size)

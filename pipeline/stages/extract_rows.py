@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.article.blocks import Block
+from pipeline.article.language import ENGLISH, EXTRACTED_LANGUAGES
 from pipeline.extract.extractors import extract_article
 from pipeline.nlp.parse import parse_articles
 from pipeline.warehouse.schemas import ExtractedQuotes, ExtractionAnomalies, Figures, Mentions, frame_of
@@ -30,6 +31,7 @@ class ArticleInput:
     text: str
     blocks: tuple[Block, ...]
     published_date: date | None
+    language: str = ENGLISH
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,8 @@ class ExtractedBatch:
     figures: pl.DataFrame
     anomalies: pl.DataFrame
     failures: list[ExtractionFailure]
+    #: Article id -> why the extractors did not run on it (a language they have no model for).
+    skipped: dict[str, str] = field(default_factory=dict)
 
 
 def extract_batches(
@@ -67,8 +71,14 @@ def extract_batches(
 def _extract_batch(nlp: Language, batch: Sequence[ArticleInput]) -> ExtractedBatch:
     rows: dict[str, list[dict[str, object]]] = {"mentions": [], "quotes": [], "figures": [], "anomalies": []}
     failures: list[ExtractionFailure] = []
-    docs = parse_articles(nlp, ((a.text, a.blocks) for a in batch))
-    for article, doc in zip(batch, docs, strict=True):
+    skipped = {
+        a.article_id: f"no extractor model for language '{a.language}'"
+        for a in batch
+        if a.language not in EXTRACTED_LANGUAGES
+    }
+    extracted = [a for a in batch if a.article_id not in skipped]
+    docs = parse_articles(nlp, ((a.text, a.blocks) for a in extracted))
+    for article, doc in zip(extracted, docs, strict=True):
         try:
             article_rows = _article_rows(article, doc)
         except Exception as error:  # an extractor bug on odd text must not lose the other articles
@@ -83,6 +93,7 @@ def _extract_batch(nlp: Language, batch: Sequence[ArticleInput]) -> ExtractedBat
         figures=frame_of(Figures, rows["figures"]),
         anomalies=frame_of(ExtractionAnomalies, rows["anomalies"]),
         failures=failures,
+        skipped=skipped,
     )
 
 

@@ -60,7 +60,7 @@ def _article_inputs(con: duckdb.DuckDBPyConnection, article_ids: pl.Series) -> I
     con.register("chunk_ids", pl.DataFrame({"article_id": article_ids}))
     articles = read_frame(
         con,
-        "SELECT article_id, text, published_date FROM articles "
+        "SELECT article_id, text, published_date, language FROM articles "
         "WHERE article_id IN (SELECT article_id FROM chunk_ids) ORDER BY article_id",
     )
     paragraphs = read_frame(
@@ -73,13 +73,18 @@ def _article_inputs(con: duckdb.DuckDBPyConnection, article_ids: pl.Series) -> I
         article_id: tuple(Block(*row[1:]) for row in group.iter_rows())
         for (article_id,), group in paragraphs.group_by("article_id", maintain_order=True)
     }
-    for article_id, text, published in articles.iter_rows():
-        yield ArticleInput(article_id, text, blocks_by_article.get(article_id, ()), published)
+    for article_id, text, published, language in articles.iter_rows():
+        yield ArticleInput(article_id, text, blocks_by_article.get(article_id, ()), published, language)
 
 
 def batch_frames(batch: ExtractedBatch, now: datetime) -> dict[str, pl.DataFrame]:
     log = pl.DataFrame(
-        {"article_id": batch.article_ids, "extractor_version": EXTRACTOR_VERSION, "extracted_at": now},
+        {
+            "article_id": batch.article_ids,
+            "extractor_version": EXTRACTOR_VERSION,
+            "extracted_at": now,
+            "skipped": [batch.skipped.get(a) for a in batch.article_ids],
+        },
         schema=empty_frame(ExtractionLog).schema,
     )
     return {

@@ -181,7 +181,10 @@ def _article_rows(read: Sequence[ReadArticle], now: datetime) -> pl.DataFrame:
             "url": r.article.url,
             "text": r.article.text,
             "word_count": r.article.word_count,
+            "language": r.article.language,
             "encoding": r.encoding,
+            "replaced_bytes": r.replaced_bytes,
+            "first_replaced_char": r.first_replaced_char,
             "ingested_at": now,
         }
         for r in _first_per_article(read)

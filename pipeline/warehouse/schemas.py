@@ -70,7 +70,18 @@ class Articles(_Table):
     word_count: int = pa.Field(
         ge=0, description="Words in title, standfirst and body (not captions or furniture)."
     )
+    language: str = pa.Field(
+        str_length={"min_value": 2, "max_value": 3},
+        description="ISO 639-1 code of the language the article is written in (`en`, `es`, `zh`), or `und` "
+        "when too short to tell. The extractors read English; other articles land without extraction.",
+    )
     encoding: str = pa.Field(description="Encoding the raw file was decoded with.")
+    replaced_bytes: int = pa.Field(
+        ge=0, description="Bytes not valid in that encoding, each replaced by U+FFFD (a damaged file)."
+    )
+    first_replaced_char: int = pa.Field(
+        nullable=True, ge=0, description="Offset in the decoded file of the first replaced byte."
+    )
     ingested_at: UTC_TIMESTAMP  # type: ignore[valid-type]
 
 
@@ -263,6 +274,9 @@ class ExtractionLog(_Table):
     article_id: str = pa.Field(unique=True)
     extractor_version: str
     extracted_at: UTC_TIMESTAMP  # type: ignore[valid-type]
+    skipped: str = pa.Field(
+        nullable=True, description="Why the extractors did not run on the article (its language), or null."
+    )
 
 
 #: Published tables, by name; staging tables live in the `staging` schema of the same database.
