@@ -99,7 +99,18 @@ QUOTE_KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
 QUOTED_KINDS: tuple[QuoteKind, ...] = ("direct", "partial")
 
 FigureKind = Literal[
-    "count", "money", "percent", "fraction", "year", "date", "duration", "age", "quantity", "ordinal", "score"
+    "count",
+    "money",
+    "percent",
+    "fraction",
+    "year",
+    "date",
+    "time",
+    "duration",
+    "age",
+    "quantity",
+    "ordinal",
+    "score",
 ]
 #: Every figure kind, with its meaning (the `figures.kind` column).
 FIGURE_KIND_MEANINGS: dict[FigureKind, str] = {
@@ -108,13 +119,15 @@ FIGURE_KIND_MEANINGS: dict[FigureKind, str] = {
     "percent": "a percentage or a change in one: `unit` is `percent` or `percentage points`",
     "fraction": "a share given as a fraction word (`half of the staff`): `value` in 0..1, `unit` the whole",
     "year": "a calendar year (`in 2019`); a decade (`1990s`) or a season (`2004-05`) also has value_max",
-    "date": "a calendar date or period; `date` holds the ISO form, `value` the stated year if any",
+    "date": "a calendar date or period: `month` and `day` as written, `value` the stated year if any, `date` "
+    "the ISO form when the year is stated or resolved against the article's own date",
+    "time": "a time of day (`8am`, `2.15pm`): `value` the hour on a 24-hour clock, minutes as its fraction",
     "duration": "a length of time: `unit` is the plural time word (`years`, `months`, `days`)",
     "age": "a person's age (`25-year-old`, `aged 32`): `unit` is `years`",
     "quantity": "a measurement: `unit` is the measure as written (`km`, `barrels`, `metres`)",
     "ordinal": "a rank or period that carries data (`third quarter`): `unit` is the ranked noun, `position` for "
     "places in a ranking (`second place`, `number one`) and `positions` for a cut-off (`top 10`)",
-    "score": "a sports score: `value` for the first-named side, `value_max` for the other; `unit` is `score`",
+    "score": "a sports score: `value` for the first-named side, `value_other` for the other; `unit` is `score`",
 }
 FIGURE_KINDS: frozenset[FigureKind] = frozenset(get_args(FigureKind))
 #: Roles of the figures linked by one change (`rose 2% to $11.1bn from $10.9bn`: change, new, old).

@@ -62,7 +62,7 @@ def test_ordinals_that_carry_data_and_first_time_that_does_not(nlp: Language) ->
 
 def test_tennis_sets_seedings_and_rankings(nlp: Language) -> None:
     text = "Henman fought back to defeat British rival Greg Rusedski 4-6 7-6 (8-6) 6-4 at the Dubai Tennis Championships."
-    scores = [(f.surface, f.value, f.value_max) for f in figures_in(nlp, text) if f.kind == "score"]
+    scores = [(f.surface, f.value, f.value_other) for f in figures_in(nlp, text) if f.kind == "score"]
     assert scores == [("4-6", 4, 6), ("7-6", 7, 6), ("8-6", 8, 6), ("6-4", 6, 4)]
     text = "World number 46 Rusedski broke in the ninth game. Henman, seeded three, now faces Andreev in the last 16."
     ranks = [(f.surface, f.value, f.unit) for f in figures_in(nlp, text) if f.kind == "ordinal"]
@@ -140,3 +140,18 @@ def test_a_bare_count_shares_the_counted_noun_left_out_after_a_count(nlp: Langua
     )
     counts = [(f.value, f.unit) for f in figures_in(nlp, text) if f.kind == "count"]
     assert counts == [(30_000, "jobs"), (560, "jobs"), (400, "jobs")]
+
+
+def test_a_bound_written_after_the_figure_is_its_qualifier(nlp: Language) -> None:
+    text = "Shoppers who spend $50 or more get free delivery, and orders of 10 items or fewer are packed the same day."
+    figures = [(f.surface, f.value, f.qualifier) for f in figures_in(nlp, text)]
+    assert ("$50 or more", 50, "at least") in figures
+    assert ("10 items or fewer", 10, "up to") in figures
+
+
+def test_value_max_is_a_range_end_and_never_a_scores_other_side(nlp: Language) -> None:
+    text = "Nadal won 7-6 6-4 in Madrid, where ticket prices rose 10-15% to between $40 and $60."
+    for figure in figures_in(nlp, text):
+        assert figure.value_max is None or figure.value_max >= figure.value, figure
+    scores = [(f.surface, f.value, f.value_other) for f in figures_in(nlp, text) if f.kind == "score"]
+    assert scores == [("7-6", 7, 6), ("6-4", 6, 4)]

@@ -109,7 +109,7 @@ class QuarantinedArticles(_Table):
     )
     reason: str = pa.Field(
         isin=list(QUARANTINE_REASONS),
-        description="Stable code: empty, binary, undecodable, too_large, html, no_body, …",
+        description="Stable code: empty, binary, undecodable, too_large, html, redirect, front_page, no_body, …",
     )
     detail: str = pa.Field(description="What went wrong and what to do about it.")
     size_bytes: int = pa.Field(nullable=True)
@@ -124,7 +124,12 @@ class Figures(_Table):
     value: float = pa.Field(
         nullable=True, description="Normalised number: `$1.13bn` -> 1.13e9, `three` -> 3."
     )
-    value_max: float = pa.Field(nullable=True, description="Upper bound of a range (`between 10 and 15`).")
+    value_max: float = pa.Field(
+        nullable=True, description="Upper end of a range (`between 10 and 15`), never below `value`."
+    )
+    value_other: float = pa.Field(
+        nullable=True, description="A score's other side: `won 7-6` is value 7, value_other 6."
+    )
     unit: str = pa.Field(
         nullable=True,
         description="What is counted (`people`, `defence chiefs`) or a unit (`USD`, `percent`, `year`).",
@@ -137,6 +142,8 @@ class Figures(_Table):
     date: str = pa.Field(
         nullable=True, description="ISO date (YYYY, YYYY-MM or YYYY-MM-DD) for dates and years."
     )
+    month: int = pa.Field(nullable=True, ge=1, le=12, description="A date's month as written (`June 24`: 6).")
+    day: int = pa.Field(nullable=True, ge=1, le=31, description="A date's day as written (`June 24`: 24).")
     change_role: str = pa.Field(
         nullable=True,
         isin=sorted(CHANGE_ROLES),
@@ -150,6 +157,11 @@ class Figures(_Table):
     block_kind: str = pa.Field(
         isin=list(BLOCK_KINDS), description="body, caption, title, …: where the figure stands."
     )
+
+    @pa.dataframe_check
+    def range_ends_above_its_start(cls, data: PolarsData) -> pl.LazyFrame:
+        """`value_max` means one thing everywhere: the upper end of a range."""
+        return data.lazyframe.select(pl.col("value_max").is_null() | (pl.col("value_max") >= pl.col("value")))
 
 
 class Mentions(_Table):

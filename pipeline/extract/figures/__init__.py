@@ -10,7 +10,7 @@ figure. What each kind means is in `pipeline/vocabulary.py` (FIGURE_KIND_MEANING
 Conventions an analyst needs to know:
 
 - A range is not a kind: `between 10 and 15 people` is a count with `value=10, value_max=15`.
-- A score is one figure: `value` is the first-named side's score, `value_max` the other side's (`2-1`).
+- A score is one figure: `value` is the first-named side's score, `value_other` the other side's (`2-1`).
 - A calendar year is `kind="year", unit="year"`. A date that states its year (`March 2023`, `6 December 2004`)
   is `kind="date"` with `value` = that year, `unit="year"` and `date` the ISO date (`2023-03`, `2004-12-06`).
   Dates without a stated year (`Wednesday`, `last week`, `in March`) have `value=None` and a `date` resolved

@@ -77,7 +77,7 @@ def _iso(year: int | None, month: int, day: int | None) -> str | None:
 def _month_date(doc: Doc, m: int, published: datetime.date | None, sentence: Span) -> Candidate | None:
     """`6 December 2004`, `December 6, 2004`, `March 2023`, `in March`."""
     token = doc[m]
-    month = MONTHS.get(token.text)
+    month = MONTHS.get(token.text) or MONTHS.get(token.text.rstrip(".")) if len(token.text) > 2 else None
     if month is None or token.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART"):
         return None
     start, end = m, m + 1
@@ -113,7 +113,7 @@ def _month_date(doc: Doc, m: int, published: datetime.date | None, sentence: Spa
         start -= 1
     elif start - 2 >= sentence.start and doc[start - 1].text == "," and doc[start - 2].text in WEEKDAYS:
         start -= 2
-    resolved_year = year if year is not None else (_nearest_year(published, month) if published else None)
+    resolved_year = year if year is not None else _resolved_year(doc, start, published, month)
     return Candidate(
         start,
         end,
@@ -121,7 +121,23 @@ def _month_date(doc: Doc, m: int, published: datetime.date | None, sentence: Spa
         float(year) if year is not None else None,
         "year" if year is not None else None,
         date=_iso(resolved_year, month, day),
+        month=month,
+        day=day,
     )
+
+
+def _resolved_year(doc: Doc, start: int, published: datetime.date | None, month: int) -> int | None:
+    """The year of a yearless date, against the article's own date only: `last February` in a November
+    article is that year's, `last December` the year before's; otherwise the year that puts the month
+    nearest publication. Without a publication date it stays unknown."""
+    if published is None:
+        return None
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before == "last":
+        return published.year if month < published.month else published.year - 1
+    if before == "next":
+        return published.year if month > published.month else published.year + 1
+    return _nearest_year(published, month)
 
 
 def _is_future(token: Token) -> bool:
@@ -214,6 +230,32 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             "31 December 2004",
             kind="date",
             date="2004-12-31",
+        ),
+        reads(
+            "The bill takes effect June 24, the governor's office said.",
+            "June 24",
+            kind="date",
+            value=None,
+            month=6,
+            day=24,
+            date=None,
+        ),
+        reads(
+            "Oil prices have fallen by half since last February.",
+            "February",
+            published=datetime.date(2014, 11, 20),
+            kind="date",
+            month=2,
+            date="2014-02",
+        ),
+        reads(
+            "Shareholders will vote on Dec. 15, the company said.",
+            "Dec. 15",
+            published=datetime.date(2014, 11, 20),
+            kind="date",
+            month=12,
+            day=15,
+            date="2014-12-15",
         ),
         reads(
             "The winners will be announced sometime between 13 and 15 March.",

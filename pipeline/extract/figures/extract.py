@@ -164,7 +164,12 @@ def _start_gates(doc: Doc) -> list[tuple[bool, bool]]:
 
 
 def _may_start_date_or_duration(text: str) -> bool:
-    return text in MONTHS or text in WEEKDAYS or text.lower() in RELATIVE_START_WORDS
+    return (
+        text in MONTHS
+        or text.rstrip(".") in MONTHS
+        or text in WEEKDAYS
+        or text.lower() in RELATIVE_START_WORDS
+    )
 
 
 def _may_start_number(text: str) -> bool:
@@ -202,6 +207,9 @@ def _to_figure(doc: Doc, candidate: Candidate, index: BlockIndex) -> Figure:
         block_kind=index.kind_at(start_char) or "body",
         value_max=tidy(candidate.value_max),
         date=candidate.date,
+        month=candidate.month,
+        day=candidate.day,
+        value_other=tidy(candidate.value_other),
     )
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import pycountry
+
 from pipeline.vocabulary import MONTH_ABBREVIATIONS
 from pipeline.vocabulary import MONTHS as MONTH_NUMBERS
 
@@ -29,6 +31,11 @@ SCALE_WORDS: dict[str, float] = {
     "million": 1e6,
     "billion": 1e9,
     "trillion": 1e12,
+    # South Asian scales (`Rs 25 lakh` is 2,500,000 rupees, `3 crore` 30,000,000).
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
 }
 #: Words that multiply what precedes them, and may follow `a` or `half a` (`half a dozen`).
 MULTIPLIER_WORDS: dict[str, float] = {**SCALE_WORDS, "dozen": 12}
@@ -77,13 +84,23 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "£": "GBP",
     "€": "EUR",
     "¥": "JPY",
+    "₹": "INR",
+    "Rs": "INR",
+    "Rs.": "INR",
     "A$": "AUD",
     "C$": "CAD",
     "HK$": "HKD",
     "NZ$": "NZD",
-    "USD": "USD",
-    "GBP": "GBP",
-    "EUR": "EUR",
+    "S$": "SGD",
+    "R$": "BRL",
+    # Every ISO 4217 code, written in capitals before the number (`USD 34.6 million`, `GBP 27m`), but the
+    # codes that are English words in capitals (`ALL`, `TOP`, `CUP`).
+    **{
+        code: code
+        for code in (c.alpha_3 for c in pycountry.currencies)
+        if code
+        not in {"ALL", "CUP", "TOP", "MOP", "BOB", "SOS", "GEL", "TRY", "PEN", "DOP", "LAK", "BAM", "MAD"}
+    },
 }
 #: Currency names after the number; a preceding adjective may refine them (`Australian dollars`).
 CURRENCY_WORDS: dict[str, str] = {
@@ -113,6 +130,35 @@ CURRENCY_ADJECTIVES: dict[str, str] = {
     "zealand": "NZD",
     "singapore": "SGD",
 }
+#: Currency names of several words after the number (`176 Hong Kong dollars`, `1bn CFA francs`).
+CURRENCY_PHRASES: dict[tuple[str, ...], str] = {
+    ("hong", "kong", "dollar"): "HKD",
+    ("hong", "kong", "dollars"): "HKD",
+    ("new", "zealand", "dollar"): "NZD",
+    ("new", "zealand", "dollars"): "NZD",
+    ("cfa", "franc"): "XAF",
+    ("cfa", "francs"): "XAF",
+    ("swiss", "francs"): "CHF",
+    ("indian", "rupees"): "INR",
+    ("pakistani", "rupees"): "PKR",
+    ("south", "african", "rand"): "ZAR",
+    ("chinese", "yuan"): "CNY",
+    ("japanese", "yen"): "JPY",
+}
+#: `pounds` without a sign of sterling in the article are a weight (`5,200 pounds of steel`).
+POUND_WORDS: frozenset[str] = frozenset({"pound", "pounds"})
+STERLING_SIGNS: tuple[str, ...] = ("£", "sterling", "GBP")
+POUND_MASS = "pound (mass)"
+#: Video resolutions written with a `p` (`1080p`): lines, not pence.
+VIDEO_LINES: frozenset[float] = frozenset({240, 360, 480, 576, 720, 1080, 1440, 2160, 4320})
+#: Display resolutions written with a capital `K` (`4K output`): a class of resolution, not thousands.
+RESOLUTION_KS: frozenset[float] = frozenset({2, 4, 5, 8})
+#: Marks of a clock time after the digits, and which half of the day each means.
+CLOCK_MARKS: dict[str, str] = {"am": "am", "a.m.": "am", "a.m": "am", "pm": "pm", "p.m.": "pm", "p.m": "pm"}
+#: Units whose case tells them apart (`4K` a resolution, `4k` four thousand).
+CASED_UNITS: frozenset[str] = frozenset({"K"})
+#: Marks glued after digits that mean inches (`a 22" monitor`).
+INCH_MARKS: frozenset[str] = frozenset({'"', "”", "″"})
 #: Hundredths of a currency: the value is divided by 100.
 SUBUNIT_WORDS: dict[str, str] = {"pence": "GBP", "p": "GBP", "cents": "USD", "cent": "USD"}
 
@@ -150,6 +196,21 @@ CANONICAL_QUALIFIERS: dict[str, str] = {
     "close to": "nearly",
 }
 
+#: Bounds written after the figure (`$50 or more`, `10% or greater`), with their canonical qualifier.
+TRAILING_QUALIFIERS: dict[tuple[str, ...], str] = {
+    ("or", "more"): "at least",
+    ("or", "greater"): "at least",
+    ("or", "above"): "at least",
+    ("or", "higher"): "at least",
+    ("or", "over"): "at least",
+    ("and", "up"): "at least",
+    ("and", "above"): "at least",
+    ("or", "less"): "up to",
+    ("or", "fewer"): "up to",
+    ("or", "below"): "up to",
+    ("or", "under"): "up to",
+}
+
 #: Time words and the plural every duration is reported in.
 TIME_UNITS: dict[str, str] = {
     form: plural
@@ -175,7 +236,8 @@ MEASURE_UNITS: frozenset[str] = frozenset(
     "ton tons lb lbs ounce ounces litre litres liter liters gallon gallons barrel barrels bpd mph kph kmh "
     "acre acres hectare hectares degree degrees celsius fahrenheit gb mb kb tb gigabyte gigabytes "
     "megabyte megabytes terabyte terabytes mbps kbps gbps mhz ghz mw gw kw kwh megawatt megawatts "
-    "gigawatt gigawatts watt watts volt volts calorie calories pixel pixels megapixel megapixels".split()
+    "gigawatt gigawatts watt watts volt volts calorie calories pixel pixels megapixel megapixels fps "
+    "tsp tbsp teaspoon teaspoons tablespoon tablespoons cup cups ml oz pint pints quart quarts".split()
 )
 #: Athletics and swimming distances written like millions (`100m`): metres only in a race context.
 RACE_DISTANCES: frozenset[float] = frozenset({50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000})

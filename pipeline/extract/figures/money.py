@@ -32,6 +32,28 @@ TIMEWARNER_PROFITS = "Quarterly profits at US media giant TimeWarner jumped 76% 
 EXAMPLES: dict[str, tuple[Example, ...]] = {
     "money": (
         reads(
+            "The family paid Rs 25 lakh for the two-bedroom flat in Pune.",
+            "Rs 25 lakh",
+            value=2.5e6,
+            unit="INR",
+        ),
+        reads(
+            "A seat in the stands costs 176 Hong Kong dollars.",
+            "176 Hong Kong dollars",
+            value=176,
+            unit="HKD",
+        ),
+        reads("The government owes contractors 1bn CFA francs.", "1bn CFA francs", value=1e9, unit="XAF"),
+        reads("Quarterly revenue rose to USD 34.6 million.", "USD 34.6 million", value=3.46e7, unit="USD"),
+        reads("The fund raised A$2.5m from investors.", "A$2.5m", value=2.5e6, unit="AUD"),
+        reads(
+            "The merger was valued at $40-50 billion.",
+            "$40-50 billion",
+            value=4e10,
+            value_max=5e10,
+            unit="USD",
+        ),
+        reads(
             RUPEES,
             "$106m",
             value=1.06e8,

@@ -7,22 +7,30 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.figures.lexicon import (
+    CLOCK_MARKS,
     CURRENCY_ADJECTIVES,
+    CURRENCY_PHRASES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     HYPHENS,
+    INCH_MARKS,
     MAX_YEAR,
     MEASURE_UNITS,
     MIN_YEAR,
     MULTIPLIER_WORDS,
     NUMBER_TOKEN,
     ORDINAL_SUFFIXES,
+    POUND_MASS,
+    POUND_WORDS,
+    RESOLUTION_KS,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
+    STERLING_SIGNS,
     SUBUNIT_WORDS,
     TENS_WORDS,
     TIME_UNITS,
     UNIT_WORDS,
+    VIDEO_LINES,
 )
 from pipeline.extract.figures.records import Number, NumberSite
 
@@ -100,21 +108,31 @@ def read_number(doc: Doc, i: int, end_limit: int) -> Number | None:
         number = Number(start, j + 1, value, currency)
         if suffix is None and "," not in doc[j].text and "." not in doc[j].text:
             number.plain = doc[j].text
-        if suffix is not None and not _apply_suffix(number, suffix.lower()):
+        if suffix is not None and not _apply_suffix(number, suffix):
             return None
         j += 1
         if number.scale_abbreviation is None and j < end_limit and not doc[j - 1].whitespace_:
             abbreviation = doc[j].lower_.rstrip(".")
-            if abbreviation in SCALE_ABBREVIATIONS:
+            if doc[j].text == "K" and number.value in RESOLUTION_KS and currency is None:
+                number.suffix, number.plain = "K", None  # `4K output`: a display resolution
+                j += 1
+            elif abbreviation in SCALE_ABBREVIATIONS:
                 number.value *= SCALE_ABBREVIATIONS[abbreviation]
+                number.scale = SCALE_ABBREVIATIONS[abbreviation]
                 number.scale_abbreviation, number.plain = abbreviation, None
                 j += 1
             elif abbreviation in SUBUNIT_WORDS and currency is None:
                 number.value /= 100
                 number.currency, number.plain = SUBUNIT_WORDS[abbreviation], None
                 j += 1
+            elif abbreviation in CLOCK_MARKS:
+                number.suffix, number.plain = abbreviation, None  # `8am` split by the tokenizer
+                j += 1
             elif doc[j].is_alpha and abbreviation not in MEASURE_UNITS and abbreviation not in TIME_UNITS:
                 return None  # letters glued on make a name: `3G`, `4x4`
+            elif doc[j].text in INCH_MARKS and j + 1 < end_limit and doc[j + 1].is_alpha:
+                number.suffix, number.plain = "inch", None  # `a 22" monitor`
+                j += 1
     else:
         words = _read_words(doc, j, end_limit)
         if words is None:
@@ -123,6 +141,7 @@ def read_number(doc: Doc, i: int, end_limit: int) -> Number | None:
         number = Number(start, j, value, currency, spelled=True)
     while j < end_limit and doc[j].lower_ in SCALE_WORDS and number.scale_abbreviation is None:
         number.value *= SCALE_WORDS[doc[j].lower_]
+        number.scale *= SCALE_WORDS[doc[j].lower_]
         number.plain = None
         j += 1
     number.end = j
@@ -131,10 +150,18 @@ def read_number(doc: Doc, i: int, end_limit: int) -> Number | None:
     return number
 
 
-def _apply_suffix(number: Number, suffix: str) -> bool:
+def _apply_suffix(number: Number, written: str) -> bool:
     """Interpret letters glued to digits; False when they make the token something else (`3G`)."""
-    if suffix in SCALE_ABBREVIATIONS:
+    suffix = written.lower()
+    if written == "K" and number.value in RESOLUTION_KS and number.currency is None:
+        number.suffix = "K"  # `4K output`: a display resolution
+    elif suffix == "p" and number.value in VIDEO_LINES and number.currency is None:
+        number.suffix = "p"  # `1080p`: lines of video, not pence
+    elif suffix in CLOCK_MARKS:
+        number.suffix = suffix  # `8pm`: a clock time
+    elif suffix in SCALE_ABBREVIATIONS:
         number.value *= SCALE_ABBREVIATIONS[suffix]
+        number.scale = SCALE_ABBREVIATIONS[suffix]
         number.scale_abbreviation = suffix
     elif suffix in SUBUNIT_WORDS and number.currency is None:
         number.value /= 100
@@ -167,20 +194,31 @@ def _read_unit_after(doc: Doc, number: Number, end_limit: int) -> None:
             number.percent, j = "percentage points", j + 2
         if number.percent == "percent" and j + 1 < end_limit and doc[j].lower_ == "points":
             number.percent, j = "percentage points", j + 1
-    if number.currency is None and number.percent is None:
-        if lower in CURRENCY_ADJECTIVES and j + 1 < end_limit and doc[j + 1].lower_ in ("dollar", "dollars"):
+    if number.currency is None and number.percent is None and number.suffix is None:
+        phrase = next(
+            (
+                words
+                for words in CURRENCY_PHRASES
+                if j + len(words) <= end_limit and tuple(t.lower_ for t in doc[j : j + len(words)]) == words
+            ),
+            None,
+        )
+        if phrase is not None:
+            number.currency, j = CURRENCY_PHRASES[phrase], j + len(phrase)
+        elif (
+            lower in CURRENCY_ADJECTIVES and j + 1 < end_limit and doc[j + 1].lower_ in ("dollar", "dollars")
+        ):
             number.currency, j = CURRENCY_ADJECTIVES[lower], j + 2
-        elif lower == "new" and j + 2 < end_limit and doc[j + 1].lower_ == "zealand":
-            if doc[j + 2].lower_ in ("dollar", "dollars"):
-                number.currency, j = "NZD", j + 3
+        elif lower in POUND_WORDS and not any(sign in doc.text for sign in STERLING_SIGNS):
+            number.suffix, j = POUND_MASS, j + 1  # `5,200 pounds` in an article that never uses sterling
         elif lower in CURRENCY_WORDS:
             number.currency, j = CURRENCY_WORDS[lower], j + 1
             if j < end_limit and doc[j].lower_ == "sterling":
                 j += 1
         elif lower in SUBUNIT_WORDS and lower != "p":
             number.currency, number.value, j = SUBUNIT_WORDS[lower], number.value / 100, j + 1
-        elif lower in ("usd", "gbp", "eur") and doc[j].text.isupper():
-            number.currency, j = lower.upper(), j + 1
+        elif doc[j].text in CURRENCY_SYMBOLS and doc[j].text.isupper() and len(doc[j].text) == 3:
+            number.currency, j = CURRENCY_SYMBOLS[doc[j].text], j + 1  # `34.6 million USD`
     number.end = j
 
 
@@ -226,8 +264,9 @@ def is_year_like(doc: Doc, number: Number) -> bool:
 
 def merge_range(number: Number, second: Number) -> None:
     """Carry scale, currency and percent across a range written once (`£3-4bn`, `5-10%`)."""
-    if second.scale_abbreviation and number.scale_abbreviation is None and number.value < second.value:
-        number.value *= SCALE_ABBREVIATIONS[second.scale_abbreviation]
+    if second.scale > 1 and number.scale == 1 and number.value < second.value:
+        number.value *= second.scale  # `£3-4bn`, `$40-50 billion`
+        number.scale = second.scale
     number.currency = number.currency or second.currency
     number.percent = number.percent or second.percent
 

@@ -1,5 +1,5 @@
-"""Words before a figure that bound or soften it (`more than`, `about`, `up to`), reported under one
-canonical name per meaning and kept in the figure's surface."""
+"""Words before a figure that bound or soften it (`more than`, `about`, `up to`), or after it (`or more`),
+reported under one canonical name per meaning and kept in the figure's surface."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
-from pipeline.extract.figures.lexicon import CANONICAL_QUALIFIERS, QUALIFIERS
+from pipeline.extract.figures.lexicon import CANONICAL_QUALIFIERS, QUALIFIERS, TRAILING_QUALIFIERS
 from pipeline.extract.figures.records import Candidate
 
 
@@ -36,3 +36,16 @@ def attach_qualifier(doc: Doc, candidate: Candidate, sentence: Span, found: Sequ
     )
     if qualifier is not None and not spread:
         candidate.qualifier, candidate.start = qualifier, start
+    elif qualifier is None:
+        after = _qualifier_after(doc, candidate.end, sentence)  # `$50 or more`, `10% or greater`
+        if after is not None:
+            candidate.qualifier, candidate.end = after
+
+
+def _qualifier_after(doc: Doc, end: int, sentence: Span) -> tuple[str, int] | None:
+    """A bound written after the figure (`or more`, `or greater`, `and up`), and where it ends."""
+    for phrase, canonical in TRAILING_QUALIFIERS.items():
+        stop = end + len(phrase)
+        if stop <= sentence.end and all(doc[end + k].lower_ == word for k, word in enumerate(phrase)):
+            return canonical, stop
+    return None

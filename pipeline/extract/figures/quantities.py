@@ -4,7 +4,7 @@ swimming distance written like millions (`the 60m hurdles`). A number counting a
 
 from __future__ import annotations
 
-from pipeline.extract.figures.lexicon import RACE_DISTANCES, RACE_WORDS
+from pipeline.extract.figures.lexicon import CASED_UNITS, RACE_DISTANCES, RACE_WORDS
 from pipeline.extract.figures.records import Candidate, NumberSite, Outcome
 from pipeline.extract.rules import Example, reads
 
@@ -14,9 +14,8 @@ def measure_suffix(site: NumberSite) -> Outcome | None:
     number = site.number
     if number.suffix is None:
         return None
-    return site.classified(
-        Candidate(number.start, number.end, "quantity", number.value, number.suffix.lower())
-    )
+    unit = number.suffix if number.suffix in CASED_UNITS else number.suffix.lower()
+    return site.classified(Candidate(number.start, number.end, "quantity", number.value, unit))
 
 
 def race_distance(site: NumberSite) -> Outcome | None:
@@ -39,6 +38,19 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             kind="quantity",
             value=512,
             unit="kbps",
+        ),
+        reads("The console plays games at 1080p and 60fps.", "1080p", kind="quantity", value=1080, unit="p"),
+        reads("The console plays games at 1080p and 60fps.", "60fps", kind="quantity", value=60, unit="fps"),
+        reads("The new model adds 4K output and a faster chip.", "4K", kind="quantity", value=4, unit="K"),
+        reads(
+            'The laptop has a 15" screen and 512GB of storage.', '15"', kind="quantity", value=15, unit="inch"
+        ),
+        reads(
+            "The crane lifted 5,200 pounds of steel onto the deck.",
+            "5,200 pounds",
+            kind="quantity",
+            value=5200,
+            unit="pound (mass)",
         ),
     ),
     "race_distance": (

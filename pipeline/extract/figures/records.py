@@ -28,6 +28,11 @@ class Figure:
     #: `change`, `new` or `old` when the figure is part of a change; `group` links the parts.
     role: ChangeRole | None = None
     group: int | None = None
+    #: A date's month and day as written (`June 24`: 6, 24), its year in `value` when known.
+    month: int | None = None
+    day: int | None = None
+    #: A score's other side (`won 7-6`: `value` 7, `value_other` 6).
+    value_other: float | None = None
 
 
 @dataclass(slots=True)
@@ -44,6 +49,9 @@ class Number:
     suffix: str | None = None  # a unit written onto the digits (`10km`) or `s` of a decade
     scale_abbreviation: str | None = None
     ordinal: bool = False
+    #: The scale applied to the digits (`bn`, `billion`: 1e9), so a range written once carries it (`$40-50
+    #: billion`).
+    scale: float = 1.0
 
 
 @dataclass(slots=True)
@@ -60,6 +68,9 @@ class Candidate:
     date: str | None = None
     anchor: int | None = None  # the token that links the figure into the parse, for changes
     bare: bool = False  # a count with no counted noun: kept only when large or part of a change
+    value_other: float | None = None  # a score's other side
+    month: int | None = None  # a date's month and day, as written
+    day: int | None = None
 
 
 #: What a rule decides at a site: the figure (None: what stands there is not a figure) and the first token

@@ -33,6 +33,7 @@ from pipeline.extract.figures import (
     quantities,
     readings,
     scores,
+    times,
     years,
 )
 from pipeline.extract.figures.changes import ChangeLink
@@ -57,6 +58,7 @@ NUMBER_WORD_RULES: tuple[Rule[Site, Outcome], ...] = (
 
 NUMBER_SHAPE_RULES: tuple[Rule[NumberSite, Outcome], ...] = (
     rule(ordinals.ordinal_digits),
+    rule(times.time_of_day),
     rule(filters.phone_or_id),
     rule(filters.formation),
     rule(years.season),

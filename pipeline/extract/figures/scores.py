@@ -1,5 +1,6 @@
 """Sports scores: `2-1`, `Italy 8-38 Wales`, the sets of `4-6 7-6 6-4`. A score is one figure: `value` is
-the first-named side's score, `value_max` the other side's, `unit` is `score`. Two small whole numbers
+the first-named side's score, `value_other` the other side's, `unit` is `score` (`value_max` is a range's
+upper end everywhere, never a score's side). Two small whole numbers
 joined by a hyphen are a score when the order or the words around them say so, a range otherwise."""
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def score(site: NumberSite) -> Outcome | None:
     number = site.number
     if connector not in HYPHENS or not is_score(site.doc, number, second, site.sentence):
         return None
-    candidate = Candidate(number.start, second.end, "score", number.value, "score", value_max=second.value)
+    candidate = Candidate(number.start, second.end, "score", number.value, "score", value_other=second.value)
     return candidate, second.end
 
 
@@ -60,21 +61,21 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             "4-6",
             kind="score",
             value=4,
-            value_max=6,
+            value_other=6,
         ),
         reads(
             TENNIS_SETS,
             "8-6",
             kind="score",
             value=8,
-            value_max=6,
+            value_other=6,
         ),
         reads(
             "Scotland were beaten 33-15 by Samoa in the plate semi-final and Ireland lost 17-5 to Tunisia in the shield final.",
             "17-5",
             kind="score",
             value=17,
-            value_max=5,
+            value_other=5,
             unit="score",
         ),
         reads(
@@ -82,16 +83,16 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             "5-1",
             kind="score",
             value=5,
-            value_max=1,
+            value_other=1,
             unit="score",
         ),
-        reads("Italy 8-38 Wales", "8-38", kind="score", value=8, value_max=38),
+        reads("Italy 8-38 Wales", "8-38", kind="score", value=8, value_other=38),
         reads(
             "England beat Fiji 26-21 in a dramatic final in Dubai to win the first IRB Sevens event of the season.",
             "26-21",
             kind="score",
             value=26,
-            value_max=21,
+            value_other=21,
         ),
     ),
 }
