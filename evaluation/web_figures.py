@@ -1,12 +1,16 @@
 """Score figures on the web reference (`references/web/figures/`), with the matching rules of
 `evaluation/figures.py` (value, then value with unit, one to one per article), over the blocks of the
-page the annotators saw (`web_entities.seen_blocks`). A date without a year (`June 24`) has no value: it
+page the annotators saw (`web_entities.seen_blocks`); a gold figure in text the pipeline did not keep (a
+paragraph the page repeats, kept once) is left out, since body extraction is scored apart. A date without a year (`June 24`) has no value: it
 matches a predicted date with the same month and day; a score matches on both sides' points.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+
 from evaluation.figures import FigureScores, score_article
+from evaluation.web import page_text
 from evaluation.web_entities import seen_blocks
 from pipeline.extract.figures import Figure
 
@@ -51,4 +55,22 @@ def score_page(
 ) -> FigureScores:
     seen = seen_blocks(name, text, blocks)
     inside = [f for f in figures if any(s <= f.start_char and f.end_char <= e for s, e in seen)]
-    return score_article(predicted_rows(inside), gold_rows(gold["figures"]), name)
+    kept = "\n".join(text[s:e] for s, e in seen)
+    return score_article(predicted_rows(inside), _in_kept_text(gold_rows(gold["figures"]), name, kept), name)
+
+
+def _in_kept_text(rows: list[dict], name: str, kept: str) -> list[dict]:
+    """Drop the gold figures that stand in the page's paragraphs the kept text lacks; a longer surface is
+    taken out of those paragraphs before a shorter one inside it (`June 2009` before `2009`)."""
+    dropped = "\n".join(line for line in page_text(name).splitlines() if line.strip() and line not in kept)
+    lost: Counter[str] = Counter()
+    for surface in sorted({r["surface"] for r in rows}, key=len, reverse=True):
+        lost[surface] = dropped.count(surface)
+        dropped = dropped.replace(surface, " ")
+    out = []
+    for row in rows:
+        if lost[row["surface"]] > 0:
+            lost[row["surface"]] -= 1
+            continue
+        out.append(row)
+    return out

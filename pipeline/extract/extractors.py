@@ -17,7 +17,7 @@ from pipeline.extract.figures import Figure, extract_figures
 from pipeline.extract.quotes import QuoteExtraction, extract_quotes
 
 #: Bump when an extractor changes in a way that should reprocess every article on the next run.
-EXTRACTOR_VERSION = "2026.12.07-4"
+EXTRACTOR_VERSION = "2026.12.07-5"
 
 
 @dataclass(frozen=True, slots=True)

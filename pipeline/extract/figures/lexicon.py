@@ -120,6 +120,8 @@ CURRENCY_WORDS: dict[str, str] = {
     "francs": "CHF",
     "kroner": "DKK",
     "krona": "SEK",
+    "bitcoin": "BTC",  # not ISO 4217, the code exchanges use
+    "bitcoins": "BTC",
 }
 CURRENCY_ADJECTIVES: dict[str, str] = {
     "us": "USD",

@@ -111,6 +111,14 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
         ),
         reads("Eighty per cent of those remain on cameras.", "Eighty per cent", value=80, unit="percent"),
         reads(
+            "Nevada was 5.9 percent below its peak employment, Arizona 4.1 percent, Florida 1.5 percent.",
+            "4.1 percent",
+            value=4.1,
+        ),
+        reads(
+            "The Apple Watch could provide a 1%-3% lift on projected revenue.", "1%-3%", value=1, value_max=3
+        ),
+        reads(
             'Forty-four percent said they would be buying something "other".',
             "Forty-four percent",
             kind="percent",

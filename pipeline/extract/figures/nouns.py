@@ -46,6 +46,30 @@ def noun_chain_end(doc: Doc, token: Token, limit: int) -> Token:
 
 def counted_noun(doc: Doc, start: int, end: int, sentence: Span) -> Token | None:
     """The noun a number counts: its nummod head, the noun right after it, or the noun after `of`."""
+    noun = _counted_noun(doc, start, end, sentence)
+    return _past_hyphen(doc, noun, sentence) if noun is not None else None
+
+
+def _past_hyphen(doc: Doc, noun: Token, sentence: Span) -> Token:
+    """`20 e-mail messages`: the parser takes the first part of a hyphenated word for the noun; the noun
+    is where the hyphenated word leads. A noun hyphened to its number is read by the rules of its own
+    (`21-year-olds`)."""
+    i = noun.i
+    if doc[i - 1].text in HYPHENS:
+        return noun
+    while (
+        i + 2 < sentence.end
+        and not doc[i].whitespace_
+        and doc[i + 1].text in HYPHENS
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].pos_ in COUNT_POS
+    ):
+        noun = noun_chain_end(doc, doc[i + 2], sentence.end)
+        i = noun.i
+    return noun
+
+
+def _counted_noun(doc: Doc, start: int, end: int, sentence: Span) -> Token | None:
     anchor = anchor_token(doc, start, end)
     head = anchor.head
     if (
@@ -96,15 +120,18 @@ def _past_coordinated_number(doc: Doc, end: int, sentence: Span) -> int:
 
 def unit_phrase(doc: Doc, noun: Token, number_end: int) -> str:
     """The counted noun with its noun compounds and classifying adjectives, lowercased (`civil servants`,
-    `mobile phone sales`); adjectives of size, age or judgement are dropped (`small children`)."""
+    `mobile phone sales`, `weather-related cancellations`); adjectives of size, age or judgement are dropped (`small children`)."""
     first = noun.i
     while first - 1 >= number_end:
         previous = doc[first - 1]
         noun_modifier = previous.dep_ == "compound" and previous.pos_ in COUNT_POS
-        if noun_modifier or (previous.dep_ == "amod" and _is_classifying(previous)):
+        hyphenated = (
+            first - 2 >= number_end and doc[first - 2].text in HYPHENS and not doc[first - 2].whitespace_
+        )
+        if noun_modifier or (previous.dep_ == "amod" and (hyphenated or _is_classifying(previous))):
             first -= 1
         elif previous.text in HYPHENS and not previous.whitespace_ and first - 2 >= number_end:
-            first -= 1  # `e-mail messages`: keep the hyphenated word whole
+            first -= 2  # `e-mail messages`, `weather-related cancellations`: the hyphenated word whole
         else:
             break
     while first < noun.i and doc[first].text in HYPHENS:

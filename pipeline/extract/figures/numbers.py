@@ -12,6 +12,7 @@ from pipeline.extract.figures.lexicon import (
     CURRENCY_PHRASES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    EARLY_YEAR_MIN,
     HYPHENS,
     INCH_MARKS,
     MAX_YEAR,
@@ -170,13 +171,20 @@ def _apply_suffix(number: Number, written: str) -> bool:
         number.percent = "percent"
     elif suffix in ORDINAL_SUFFIXES:
         number.ordinal = True
-    elif suffix == "s" and number.value.is_integer() and MIN_YEAR <= number.value < MAX_YEAR:
+    elif suffix == "s" and _is_decade_or_century(number.value):
         number.suffix = "s"
     elif suffix in MEASURE_UNITS or suffix in TIME_UNITS:
         number.suffix = suffix
     else:
         return False
     return True
+
+
+def _is_decade_or_century(value: float) -> bool:
+    """`1990s`, and before MIN_YEAR only a century (`the 1600s`)."""
+    if not value.is_integer() or not EARLY_YEAR_MIN <= value < MAX_YEAR:
+        return False
+    return value % 10 == 0 if value >= MIN_YEAR else value % 100 == 0
 
 
 def _read_unit_after(doc: Doc, number: Number, end_limit: int) -> None:

@@ -42,6 +42,7 @@ from pipeline.extract.rules import Rule
 from pipeline.extract.rules import named_rule as rule
 
 TIME_WORD_RULES: tuple[Rule[Site, Outcome], ...] = (
+    rule(filters.post_timestamp),
     rule(dates.month_date),
     rule(dates.weekday_date),
     rule(dates.relative_date),

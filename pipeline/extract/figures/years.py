@@ -32,12 +32,13 @@ def season(site: NumberSite) -> Outcome | None:
 
 
 def decade(site: NumberSite) -> Outcome | None:
-    """`the 1990s`: the ten years from the one written."""
+    """`the 1990s`: the ten years from the one written; `the 1600s`, before MIN_YEAR, the hundred."""
     number = site.number
     if number.suffix != "s":
         return None
+    span = 99 if number.value < MIN_YEAR else 9
     return site.classified(
-        Candidate(number.start, number.end, "year", number.value, "year", value_max=number.value + 9)
+        Candidate(number.start, number.end, "year", number.value, "year", value_max=number.value + span)
     )
 
 
@@ -124,6 +125,12 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
             value=1990,
             value_max=1999,
             unit="year",
+        ),
+        reads(
+            "The myth harks back to Haiti during the 1600s and 1700s, when slaves were worked to death.",
+            "1600s",
+            value=1600,
+            value_max=1699,
         ),
     ),
     "calendar_year": (
