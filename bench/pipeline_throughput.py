@@ -71,7 +71,7 @@ def whole_pipeline(corpus: Path, files: list[Path], workers: int = 1) -> dict[st
         with dg.DagsterInstance.local_temp(overrides={"telemetry": {"enabled": False}}) as instance:
             with TreeMemory() as memory:
                 started = time.perf_counter()
-                result = run_pipeline(raw, Path(tmp) / "warehouse" / "news.duckdb", instance, workers=workers)
+                result = run_pipeline(raw, Path(tmp) / "warehouse", instance, workers=workers)
                 seconds = time.perf_counter() - started
             assert result.success
             steps = {

@@ -2,17 +2,18 @@
 
     .venv/bin/python bench/scale.py --folder /tmp/scale [--replicas 10] [--workers 2] [--repeats 3]
 
-1. Builds (or reuses) `FOLDER/3k`: the BBC and PolNeAR corpora in `raw/`, materialised into
-   `warehouse/news.duckdb` by the main command (`--workers` extraction steps at once).
+1. Builds (or reuses) `FOLDER/3k`: the BBC and PolNeAR corpora in `raw/`, materialised into the lake in
+   `warehouse/` by the main command (`--workers` extraction steps at once).
 2. With `--replicas N`, builds `FOLDER/30k`: the 3k raw folder and warehouse copied, plus N-1 replicas of
    every article (the same text with a line `Replica k.` appended, so a different article; offsets of the
    extracted rows stay valid). The replicas' per-article rows are copied in SQL rather than extracted again
    (hours of spaCy on two cores), then one full cross-article recompute runs over everything.
 3. For each warehouse: drops one new article into `raw/` and times the main command
    (`python -m pipeline`, a fresh process: start-up, ingest, extraction, cross-article updates,
-   publishing) beside the same command over that one file into an empty warehouse, `--repeats` times
+   the run's snapshot) beside the same command over that one file into an empty warehouse, `--repeats` times
    each; prints every run, the ratio of the medians, the median run's step times and peak RSS; then
-   times the example queries of docs/querying.md against the published file.
+   times the example queries of docs/querying.md on a read-only session, and prints the lake's size; then
+   compacts the lake and prints its files and size again.
 """
 
 import argparse
@@ -32,6 +33,8 @@ import polars as pl
 
 from evaluation.corpora import copy_corpora
 from evaluation.paths import REPO
+from pipeline.warehouse.maintenance import compact
+from pipeline.warehouse.store import Warehouse
 
 NEW_ARTICLE = REPO / "tests" / "fixtures" / "storm_page.html"
 #: Tables with one or more rows per article, and the id columns that embed the article id.
@@ -73,7 +76,7 @@ def step_times(log: str) -> dict[str, float]:
 
 
 def build_3k(folder: Path, workers: int) -> None:
-    raw, warehouse = folder / "raw", folder / "warehouse" / "news.duckdb"
+    raw, warehouse = folder / "raw", folder / "warehouse"
     if warehouse.exists():
         return
     copy_corpora(raw)
@@ -84,20 +87,23 @@ def build_3k(folder: Path, workers: int) -> None:
 
 
 def article_count(warehouse: Path) -> int:
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with Warehouse.at(warehouse).connect(read_only=True) as con:
         return con.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
+def disk_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
 def build_replicated(source: Path, folder: Path, replicas: int) -> None:
-    """`source` (raw folder and build file) copied, then every article replicated `replicas - 1` times."""
-    warehouse = folder / "warehouse" / "news.duckdb"
+    """`source` (raw folder and lake) copied, then every article replicated `replicas - 1` times."""
+    warehouse = folder / "warehouse"
     if warehouse.exists():
         return
     shutil.copytree(source / "raw", folder / "raw")
-    warehouse.parent.mkdir(parents=True)
-    shutil.copy(source / "warehouse" / "news.build.duckdb", warehouse.with_name("news.build.duckdb"))
+    shutil.copytree(source / "warehouse", warehouse)
     started = time.perf_counter()
-    with duckdb.connect(str(warehouse.with_name("news.build.duckdb"))) as con:
+    with Warehouse.at(warehouse).connect() as con:
         sources = con.execute(
             "SELECT source_path, article_id FROM staging.source_files WHERE status = 'article'"
         ).pl()
@@ -114,8 +120,9 @@ def build_replicated(source: Path, folder: Path, replicas: int) -> None:
                 "replica_files",
                 pl.DataFrame(files, schema=["article_id", "path", "size", "mtime"], orient="row"),
             )
+            con.execute("BEGIN TRANSACTION")
             _replicate_rows(con, k)
-        con.execute("CHECKPOINT")
+            con.execute("COMMIT")
     print(f"replicated to {replicas}x in {time.perf_counter() - started:.0f} s")
     run = subprocess.run(
         [sys.executable, "-c", REFRESH],
@@ -163,7 +170,7 @@ def _replicate_rows(con: duckdb.DuckDBPyConnection, k: int) -> None:
 
 
 def measure(folder: Path, repeats: int) -> None:
-    raw, warehouse = folder / "raw", folder / "warehouse" / "news.duckdb"
+    raw, warehouse = folder / "raw", folder / "warehouse"
     articles = article_count(warehouse)
     incremental, empty = [], []
     for _ in range(repeats):  # a few seconds each, so single runs swing by 10%: the medians are compared
@@ -179,12 +186,12 @@ def measure(folder: Path, repeats: int) -> None:
         shutil.rmtree(alone, ignore_errors=True)
         (alone / "raw").mkdir(parents=True)
         shutil.copy(NEW_ARTICLE, alone / "raw" / "storm.html")
-        empty.append(main_command(alone / "raw", alone / "warehouse" / "news.duckdb")[0])
+        empty.append(main_command(alone / "raw", alone / "warehouse")[0])
         shutil.rmtree(alone)
     # The middle run of each (the upper middle for an even count), so the step times shown are a real run's.
     seconds, peak, log = sorted(incremental)[repeats // 2]
     alone_seconds = sorted(empty)[repeats // 2]
-    print(f"\n== {articles:,} articles in the warehouse ({warehouse.stat().st_size / 2**20:.0f} MB)")
+    print(f"\n== {articles:,} articles in the warehouse ({disk_bytes(warehouse) / 2**20:.0f} MB on disk)")
     print(
         f"one new article, main command: {seconds:.1f} s median of {_samples(r[0] for r in incremental)} "
         f"(peak RSS {peak:.0f} MB)"
@@ -194,6 +201,12 @@ def measure(folder: Path, repeats: int) -> None:
     print("steps of the median run:")
     for step, step_seconds in sorted(step_times(log).items(), key=lambda item: -item[1]):
         print(f"    step {step}: {step_seconds:.2f} s")
+    time_queries(warehouse)
+    before, after = compact(Warehouse.at(warehouse))
+    print(
+        f"compaction: {before.files:,} files ({before.bytes / 2**20:.0f} MB) -> {after.files:,} "
+        f"({after.bytes / 2**20:.0f} MB); lake folder {disk_bytes(warehouse) / 2**20:.0f} MB on disk"
+    )
     time_queries(warehouse)
 
 
@@ -206,7 +219,7 @@ def time_queries(warehouse: Path) -> None:
     readme = (REPO / "docs" / "querying.md").read_text(encoding="utf-8")
     queries = re.findall(r"```sql\n(.*?)```", readme, flags=re.DOTALL)
     for number, sql in enumerate(queries, 1):
-        with duckdb.connect(str(warehouse), read_only=True) as con:
+        with Warehouse.at(warehouse).connect(read_only=True) as con:
             started = time.perf_counter()
             rows = len(con.execute(sql).fetchall())
             seconds = time.perf_counter() - started

@@ -24,7 +24,7 @@ from pipeline.stages.stories import STORY_FEATURES_SQL
 def build_warehouse(folder: Path) -> Path:
     raw = folder / "raw"
     copy_corpora(raw)
-    warehouse = folder / "warehouse" / "news.duckdb"
+    warehouse = folder / "warehouse"
     started = time.perf_counter()
     assert run_pipeline(raw, warehouse).success
     print(

@@ -19,17 +19,22 @@ import tempfile
 from pathlib import Path
 
 from evaluation.paths import REPO
+from pipeline import settings
+from pipeline.warehouse.lake import OFFLINE_SETTINGS
 
 #: The documents whose example queries show their output.
 DOCUMENTS = (REPO / "README.md", REPO / "docs" / "querying.md")
 DUCKDB_CLI = REPO / ".venv" / "bin" / "duckdb"
-EXAMPLE = re.compile(r"```sql\n(?P<sql>.*?)```\n\n```text\n(?P<shown>.*?)```", re.DOTALL)
+#: A ```sql block and the ```text block right after it (a query shown without its output is not one).
+EXAMPLE = re.compile(r"```sql\n(?P<sql>[^`]*?)```\n\n```text\n(?P<shown>.*?)```", re.DOTALL)
 
 
 def printed(warehouse: Path, sql: str) -> str:
-    """What the DuckDB command line prints for `sql` on `warehouse`, opened read-only."""
+    """What the DuckDB command line prints for `sql` on the lake in `warehouse`, attached read-only as
+    `scripts/sql` attaches it."""
+    attach = ";\n".join(settings.lake(warehouse).attach_sql(read_only=True)) + ";"
     done = subprocess.run(
-        [str(DUCKDB_CLI), "-readonly", str(warehouse), "-c", sql],
+        [str(DUCKDB_CLI), "-cmd", f"{OFFLINE_SETTINGS} {attach}", "-c", sql],
         capture_output=True,
         text=True,
         check=True,
@@ -66,7 +71,7 @@ def sample_warehouse(folder: Path) -> Path:
 
     raw = folder / "raw"
     shutil.copytree(REPO / "raw", raw)
-    warehouse = folder / "warehouse" / "news.duckdb"
+    warehouse = folder / "warehouse"
     if not run_pipeline(raw, warehouse, progress=True).success:
         raise RuntimeError("the pipeline failed on the sample articles")
     return warehouse

@@ -10,10 +10,11 @@ import os
 import sys
 
 import dagster as dg
-import duckdb
 
 from pipeline import settings
 from pipeline.runner import run_pipeline
+from pipeline.warehouse.lake import OFFLINE_SETTINGS
+from pipeline.warehouse.store import Warehouse
 
 SUMMARY_SQL = """
 SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes), (SELECT count(*) FROM figures),
@@ -31,8 +32,19 @@ def main() -> int:
         help="extraction batches run at once, each in its own process (default 1: everything in this "
         "process, the fastest for a few new files; use the number of cores for a large backfill)",
     )
+    parser.add_argument(
+        "--attach-sql",
+        action="store_true",
+        help="print the statements that attach the warehouse read-only to a DuckDB session, and exit "
+        "(what scripts/sql runs; --snapshot N for an earlier version)",
+    )
+    parser.add_argument("--snapshot", type=int, help="with --attach-sql: the snapshot to read")
     args = parser.parse_args()
-    raw, warehouse = settings.raw_dir(), settings.warehouse_path()
+    if args.attach_sql:
+        statements = settings.lake().attach_sql(read_only=True, snapshot=args.snapshot)
+        print(OFFLINE_SETTINGS + "\n" + ";\n".join(statements) + ";")
+        return 0
+    raw, warehouse = settings.raw_dir(), settings.warehouse_dir()
     print(f"raw folder: {raw.resolve()}\nwarehouse:  {warehouse.resolve()}")
     if not raw.is_dir():
         print(f"error: raw folder {raw} does not exist (set NEWS_RAW_DIR)", file=sys.stderr)
@@ -45,7 +57,7 @@ def main() -> int:
             file=sys.stderr,
         )
         return 1
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with Warehouse.at(warehouse).connect(read_only=True) as con:
         articles, quotes, figures, entities, mentions, quarantined = con.execute(SUMMARY_SQL).fetchone()
     print(
         f"\n{articles} articles, {quotes} quotes, {figures} figures, {entities} entities "

@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from pipeline.defs.assets import extraction, ingest, publish, resolution
+from pipeline.defs.assets import extraction, ingest, maintenance, resolution
 from pipeline.defs.jobs import forked_multiprocess_executor, process_new_articles, refresh_cross_article
 from pipeline.defs.progress import progress_logger
 from pipeline.defs.resources import RawFolder, WarehouseResource
@@ -17,7 +17,7 @@ def build_definitions(
 ) -> dg.Definitions:
     """The code location, with folders from the environment unless given (the runner and tests give them),
     and the executor for runs the UI, sensor and schedule launch (a deployment may give its own)."""
-    modules = [ingest, extraction, resolution, publish]
+    modules = [ingest, extraction, resolution, maintenance]
     return dg.Definitions(
         assets=dg.load_assets_from_modules(modules),
         asset_checks=dg.load_asset_checks_from_modules(modules),

@@ -30,7 +30,7 @@ def run_pipeline(
     per pipeline message and per step instead of Dagster's event log.
     """
     raw_dir = raw_dir or settings.raw_dir()
-    warehouse = warehouse or settings.warehouse_path()
+    warehouse = warehouse or settings.warehouse_dir()
     selection = list(assets) if assets is not None else None
     # Batches are cut for the steps that run at once: `workers` of them, not the machine's cores.
     batches = {

@@ -1,4 +1,5 @@
-"""Shared fixtures: the reference data in ../shared, the spaCy model, and a pipeline run over the seeds."""
+"""Shared fixtures: the reference data in ../shared, the spaCy model, a pipeline run over the seeds, and
+(from tests/servers.py) throwaway PostgreSQL and S3 servers."""
 
 import json
 from collections.abc import Iterator
@@ -11,6 +12,9 @@ from evaluation.paths import SHARED
 from pipeline.nlp.model import load_nlp
 from pipeline.runner import run_pipeline
 from tests.support import WarehouseReader, copy_seeds
+
+#: The throwaway servers (`postgres`, `object_store`) as fixtures for every test module.
+pytest_plugins = ["tests.servers"]
 
 
 @pytest.fixture(scope="session")
@@ -37,6 +41,6 @@ def seeds_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Wareho
     """The whole graph materialised once over a copy of the two seed articles."""
     root = tmp_path_factory.mktemp("seeds")
     raw = copy_seeds(root / "raw")
-    result = run_pipeline(raw, root / "warehouse" / "news.duckdb")
+    result = run_pipeline(raw, root / "warehouse")
     assert result.success
-    yield WarehouseReader(root / "warehouse" / "news.duckdb")
+    yield WarehouseReader(root / "warehouse")

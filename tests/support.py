@@ -1,11 +1,10 @@
-"""Helpers the tests share: a copy of the seed articles, and read-only access to a published warehouse."""
+"""Helpers the tests share: a copy of the seed articles, and read-only access to a warehouse."""
 
 import shutil
 from pathlib import Path
 
-import duckdb
-
 from evaluation.paths import REPO
+from pipeline.warehouse.store import Warehouse
 
 #: Each published table's key columns: a snapshot of them tells two warehouses' rows and ids apart.
 TABLE_KEYS = {
@@ -19,19 +18,19 @@ TABLE_KEYS = {
 
 
 class WarehouseReader:
-    """Read-only access to a published warehouse, the way an analyst opens it."""
+    """Read-only access to the warehouse in folder `path`, the way an analyst opens it."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
 
     def rows(self, sql: str, params: list[object] | None = None) -> list[dict]:
-        with duckdb.connect(str(self.path), read_only=True) as con:
+        with Warehouse.at(self.path).connect(read_only=True) as con:
             cursor = con.execute(sql, params or [])
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def scalar(self, sql: str, params: list[object] | None = None) -> object:
-        with duckdb.connect(str(self.path), read_only=True) as con:
+        with Warehouse.at(self.path).connect(read_only=True) as con:
             return con.execute(sql, params or []).fetchone()[0]
 
 

@@ -4,14 +4,14 @@ seed articles (one story told by two outlets) and on a synthetic disagreement be
 import base64
 from pathlib import Path
 
-import duckdb
 import polars as pl
 import pytest
 
 from pipeline.resolve.quote_keys import quote_clusters, quote_key
 from pipeline.resolve.stories import STORY_SIMILARITY, group_stories
 from pipeline.runner import run_pipeline
-from pipeline.warehouse.views import VIEWS
+from pipeline.warehouse.maintenance import compact
+from pipeline.warehouse.store import Warehouse
 from tests.support import WarehouseReader, copy_seeds
 
 SEED_000 = "000_7aab08db0e928fb1.txt"
@@ -66,7 +66,7 @@ def test_a_figure_the_outlets_report_differently_is_flagged(tmp_path: Path) -> N
     seed = (raw / SEED_000).read_text(encoding="utf-8")
     assert "injured 15 people" in seed
     (raw / SEED_000).write_text(seed.replace("injured 15 people", "injured 16 people"), encoding="utf-8")
-    path = tmp_path / "warehouse" / "news.duckdb"
+    path = tmp_path / "warehouse"
     assert run_pipeline(raw, path).success
     people = WarehouseReader(path).rows(
         "SELECT outlet, \"values\", outlets_disagree FROM figure_comparison WHERE unit = 'people' ORDER BY outlet"
@@ -129,7 +129,7 @@ def test_views_are_documented_in_the_warehouse(seeds_warehouse: WarehouseReader)
 
 def test_the_quotes_materialisation_shows_a_chart_in_the_ui(tmp_path: Path) -> None:
     raw = copy_seeds(tmp_path / "raw")
-    result = run_pipeline(raw, tmp_path / "warehouse" / "news.duckdb")
+    result = run_pipeline(raw, tmp_path / "warehouse")
     (materialisation,) = result.asset_materializations_for_node("quotes")
     chart = materialisation.metadata["quotes_by_speaker_chart"].value
     prefix = "![Most quoted speakers, by outlet](data:image/png;base64,"
@@ -141,41 +141,43 @@ def test_the_quotes_materialisation_shows_a_chart_in_the_ui(tmp_path: Path) -> N
     assert "Fresh Russian strikes on Ukraine" in stories.metadata["largest_stories"].value
 
 
-def test_every_table_is_exported_to_parquet_with_the_views(seeds_warehouse: WarehouseReader) -> None:
-    folder = seeds_warehouse.path.with_name("parquet")
-    articles = pl.scan_parquet(folder / "articles" / "*.parquet").collect()
-    assert articles.height == 2
-    figures = pl.scan_parquet(folder / "figures" / "**" / "*.parquet", hive_partitioning=True).collect()
-    assert figures.height == seeds_warehouse.scalar("SELECT count(*) FROM figures")
-    assert (folder / "figures" / "kind=count").is_dir()
-    with duckdb.connect() as con:
-        con.execute("SET VARIABLE news_parquet = ?", [str(folder)])
-        con.execute((folder / "views.sql").read_text(encoding="utf-8"))
-        for view in VIEWS:
-            from_parquet = con.execute(f"SELECT * FROM {view} ORDER BY ALL").fetchall()
-            published = [
-                tuple(r.values()) for r in seeds_warehouse.rows(f"SELECT * FROM {view} ORDER BY ALL")
-            ]
-            assert from_parquet == published, view
-    assert not list(folder.rglob(".*building"))  # nothing left half-written
-
-
-def test_a_new_article_rewrites_only_its_parts_of_the_parquet_export(tmp_path: Path) -> None:
+def test_an_earlier_run_reads_back_from_its_snapshot(tmp_path: Path) -> None:
     raw = copy_seeds(tmp_path / "raw")
-    path = tmp_path / "warehouse" / "news.duckdb"
-    run_pipeline(raw, path)
-    folder = path.with_name("parquet")
-    before = {f: f.stat().st_mtime_ns for f in (folder / "articles").glob("*.parquet")}
+    path = tmp_path / "warehouse"
+    first = run_pipeline(raw, path)
     (raw / "storm.txt").write_text(
         "Storm hits Cornwall\n\nMore than 2,000 homes lost power in Cornwall on Tuesday, the council said.\n",
         encoding="utf-8",
     )
     run_pipeline(raw, path)
-    new_id = WarehouseReader(path).scalar("SELECT article_id FROM articles WHERE source_path = 'storm.txt'")
-    after = {f: f.stat().st_mtime_ns for f in (folder / "articles").glob("*.parquet")}
-    rewritten = {f.name for f in after if before.get(f) != after[f]}
-    assert rewritten == {f"part-{new_id[0]}-0.parquet"}
-    exported = pl.scan_parquet(folder / "articles" / "*.parquet").collect()
-    assert sorted(exported["article_id"]) == sorted(
-        r["article_id"] for r in WarehouseReader(path).rows("SELECT article_id FROM articles")
-    )
+    reader = WarehouseReader(path)
+    runs = reader.rows("SELECT run_id, snapshot_id FROM runs ORDER BY finished_at")
+    assert next(r["run_id"] for r in runs) == first.run_id and len(runs) == 2
+    assert reader.scalar("SELECT count(*) FROM articles") == 3
+    then = runs[0]["snapshot_id"]
+    assert reader.scalar(f"SELECT count(*) FROM articles AT (VERSION => {int(then)})") == 2
+    with Warehouse.at(path).connect(snapshot=then) as con:  # what `SNAPSHOT=N bash scripts/sql` opens
+        assert con.execute("SELECT count(*) FROM figures WHERE value = 2000").fetchone()[0] == 0
+    assert reader.scalar("SELECT count(*) FROM figures WHERE value = 2000") == 1
+
+
+def test_other_tools_read_the_lakes_own_parquet_files_after_compaction(tmp_path: Path) -> None:
+    raw = copy_seeds(tmp_path / "raw")
+    path = tmp_path / "warehouse"
+    run_pipeline(raw, path)
+    (raw / SEED_000).unlink()  # a delete leaves a delete file beside the data files until compaction
+    run_pipeline(raw, path)
+    store = Warehouse.at(path)
+    before, after = compact(store)
+    assert after.files < before.files and after.delete_files == 0
+    with store.connect(read_only=True) as con:
+        for table in ("articles", "figures", "quotes", "entity_mentions"):
+            files = [
+                r[0]
+                for r in con.execute(
+                    f"SELECT data_file FROM ducklake_list_files('news', '{table}')"
+                ).fetchall()
+            ]
+            assert files and all(f.startswith(str(path / "data" / "main" / table)) for f in files), table
+            from_files = pl.read_parquet(files).height
+            assert from_files == con.execute(f"SELECT count(*) FROM {table}").fetchone()[0], table

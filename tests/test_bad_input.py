@@ -95,7 +95,7 @@ def bad_run(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> tuple
     (raw / "dangling.txt").symlink_to(raw / "gone.txt")
     os.mkfifo(raw / "pipe.txt")  # reading it would block for ever: it is not a file, so never opened
     (raw / "folder.txt").mkdir()
-    path = root / "warehouse" / "news.duckdb"
+    path = root / "warehouse"
     assert run_pipeline(raw, path).success
     return raw, WarehouseReader(path)
 
@@ -226,7 +226,7 @@ def test_a_file_without_read_permission_is_unreadable(
         return real_read_bytes(self)
 
     monkeypatch.setattr(Path, "read_bytes", refused_when_locked)
-    path = tmp_path / "warehouse" / "news.duckdb"
+    path = tmp_path / "warehouse"
     assert run_pipeline(raw, path).success
     warehouse = WarehouseReader(path)
     assert warehouse.rows("SELECT source_path, reason FROM quarantined_articles") == [
@@ -250,7 +250,7 @@ def test_an_article_whose_extraction_breaks_a_table_contract_is_quarantined_alon
 
     monkeypatch.setattr(extraction, "extract_quotes", duplicating)
     raw = copy_seeds(tmp_path / "raw")
-    path = tmp_path / "warehouse" / "news.duckdb"
+    path = tmp_path / "warehouse"
     assert run_pipeline(raw, path).success
     warehouse = WarehouseReader(path)
     (problem,) = warehouse.rows("SELECT source_path, stage, reason, detail FROM quarantined_articles")

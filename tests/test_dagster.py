@@ -25,7 +25,7 @@ EXPECTED_GRAPH = {
     "figures": ["articles", "paragraphs"],
     "paragraphs": [],
     "staging/extraction_log": ["articles", "paragraphs"],
-    "published_warehouse": [
+    "run_snapshot": [
         "articles",
         "entities",
         "entity_mentions",
@@ -40,7 +40,7 @@ EXPECTED_GRAPH = {
         "staging/source_files",
         "stories",
     ],
-    "parquet_export": ["published_warehouse"],
+    "compacted_lake": ["run_snapshot"],
     "quarantined_articles": [],
     "quotes": ["entities", "entity_mentions", "staging/quotes"],
     "staging/mentions": ["articles", "paragraphs"],
@@ -75,11 +75,11 @@ def test_every_asset_is_grouped_described_and_kinded() -> None:
     graph = defs.resolve_asset_graph()
     for key in graph.get_all_asset_keys():
         node = graph.get(key)
-        assert node.group_name in {"ingest", "extraction", "resolution", "publish"}, key
+        assert node.group_name in {"ingest", "extraction", "resolution", "publish", "maintenance"}, key
         assert node.description and len(node.description) > 20, key
         assert node.kinds, key
     checked = {key.asset_key.to_user_string() for key in graph.asset_check_keys}
-    assert checked == set(EXPECTED_GRAPH) - {"published_warehouse", "parquet_export"}
+    assert checked == set(EXPECTED_GRAPH) - {"run_snapshot", "compacted_lake"}
 
 
 def test_cross_article_job_reads_no_article_again() -> None:
@@ -90,8 +90,8 @@ def test_cross_article_job_reads_no_article_again() -> None:
         "entity_mentions",
         "quotes",
         "stories",
-        "published_warehouse",
-        "parquet_export",
+        "run_snapshot",
+        "compacted_lake",
     }
 
 
@@ -99,7 +99,7 @@ def test_daily_schedule_refreshes_cross_article_assets(tmp_path: Path) -> None:
     schedule = defs.resolve_schedule_def("daily_cross_article_refresh")
     assert schedule.cron_schedule == "0 3 * * *"
     assert schedule.job_name == "refresh_cross_article"
-    raw, path = copy_seeds(tmp_path / "raw"), tmp_path / "news.duckdb"
+    raw, path = copy_seeds(tmp_path / "raw"), tmp_path / "warehouse"
     run_pipeline(raw, path)
     before = WarehouseReader(path).rows("SELECT * FROM entities ORDER BY entity_id")
     result = defs.resolve_job_def("refresh_cross_article").execute_in_process(
@@ -109,6 +109,9 @@ def test_daily_schedule_refreshes_cross_article_assets(tmp_path: Path) -> None:
     assert result.success
     assert "raw_articles" not in {e.node_name for e in result.all_node_events}
     assert WarehouseReader(path).rows("SELECT * FROM entities ORDER BY entity_id") == before
+    (compaction,) = result.asset_materializations_for_node("compacted_lake")
+    assert compaction.metadata["files_after"].value <= compaction.metadata["files_before"].value
+    assert compaction.metadata["delete_files_after"].value == 0
 
 
 @pytest.fixture
@@ -149,7 +152,7 @@ def test_sensor_sees_a_copy_that_keeps_an_old_modification_time(sensor_folder: P
 
 
 def test_sensor_run_processes_only_the_new_file(sensor_folder: Path, tmp_path: Path) -> None:
-    path = tmp_path / "news.duckdb"
+    path = tmp_path / "warehouse"
     run_pipeline(sensor_folder, path)
     shutil.copy(sensor_folder / "000_7aab08db0e928fb1.txt", tmp_path / "spare.txt")
     text = (
@@ -177,7 +180,7 @@ def test_multiprocess_executor_runs_article_batches_in_parallel_processes(
 ) -> None:
     """The same graph under Dagster's multiprocess executor: one step per batch of articles (here one
     article each), in processes of their own, two at once, with the same rows as one in-process run."""
-    raw, path = copy_seeds(tmp_path / "raw"), tmp_path / "warehouse" / "news.duckdb"
+    raw, path = copy_seeds(tmp_path / "raw"), tmp_path / "warehouse"
     with dg.instance_for_test() as instance:
         result = run_pipeline(raw, path, instance, workers=2, articles_per_batch=1)
         assert result.success
@@ -192,7 +195,7 @@ def test_multiprocess_executor_runs_article_batches_in_parallel_processes(
 
 def test_every_table_asset_shows_its_column_schema() -> None:
     graph = defs.resolve_asset_graph()
-    tables = set(EXPECTED_GRAPH) - {"published_warehouse", "parquet_export"}
+    tables = set(EXPECTED_GRAPH) - {"run_snapshot", "compacted_lake"}
     for key in graph.get_all_asset_keys():
         if key.to_user_string() in tables:
             schema = graph.get(key).metadata["dagster/column_schema"]
@@ -202,7 +205,7 @@ def test_every_table_asset_shows_its_column_schema() -> None:
 
 
 def test_a_run_with_nothing_new_keeps_a_preview_of_the_table(tmp_path: Path) -> None:
-    raw, path = copy_seeds(tmp_path / "raw"), tmp_path / "news.duckdb"
+    raw, path = copy_seeds(tmp_path / "raw"), tmp_path / "warehouse"
     assert run_pipeline(raw, path).success
     again = run_pipeline(raw, path)
     for node, asset in (
@@ -221,7 +224,7 @@ def test_a_run_with_nothing_new_keeps_a_preview_of_the_table(tmp_path: Path) -> 
 
 def test_the_schedule_says_what_it_runs() -> None:
     description = defs.resolve_schedule_def("daily_cross_article_refresh").description or ""
-    assert all(word in description for word in ("entities", "quotes", "stories", "publish"))
+    assert all(word in description for word in ("entities", "quotes", "stories", "snapshot", "compact"))
 
 
 def test_the_main_command_prints_progress_and_a_summary_not_dagsters_event_log(tmp_path: Path) -> None:
@@ -232,7 +235,7 @@ def test_the_main_command_prints_progress_and_a_summary_not_dagsters_event_log(t
         **os.environ,
         "DAGSTER_HOME": str(home),
         "NEWS_RAW_DIR": str(copy_seeds(tmp_path / "raw")),
-        "NEWS_WAREHOUSE": str(tmp_path / "news.duckdb"),
+        "NEWS_WAREHOUSE": str(tmp_path / "warehouse"),
     }
     done = subprocess.run(
         [str(REPO / ".venv" / "bin" / "python"), "-m", "pipeline"],

@@ -1,5 +1,5 @@
-"""Faults a scheduled pipeline meets: a run killed with SIGKILL, and analysts holding the warehouse open
-from another process while a run writes. Both use real processes."""
+"""Faults a scheduled pipeline meets: a run killed with SIGKILL, and analysts holding the lake open from
+another process while a run writes. Both use real processes."""
 
 import os
 import shutil
@@ -9,11 +9,11 @@ import sys
 import time
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from evaluation.paths import REPO
 from pipeline.runner import run_pipeline
+from pipeline.warehouse.store import Warehouse
 from tests.support import WarehouseReader, copy_seeds, snapshot
 
 ARTICLE_TABLES = ("paragraphs", "figures", "quotes", "entity_mentions")
@@ -28,16 +28,17 @@ def _add_bbc_articles(raw: Path, shared_dir: Path) -> None:
 
 def _assert_consistent(path: Path) -> int:
     """Opens read-only; no row belongs to an article the warehouse does not have; returns the article count."""
-    con = duckdb.connect(str(path), read_only=True)
-    try:
+    with Warehouse.at(path).connect(read_only=True) as con:
         for table in ARTICLE_TABLES:
             orphans = con.execute(
                 f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT article_id FROM articles)"
             ).fetchone()[0]
             assert orphans == 0, table
         return con.execute("SELECT count(*) FROM articles").fetchone()[0]
-    finally:
-        con.close()
+
+
+def _data_files(warehouse: Path) -> int:
+    return sum(1 for _ in (warehouse / "data").rglob("*.parquet"))
 
 
 def _pipeline_process(raw: Path, warehouse: Path, home: Path) -> subprocess.Popen:
@@ -63,29 +64,26 @@ def test_a_killed_run_leaves_a_consistent_warehouse_and_the_next_run_completes_i
     tmp_path: Path, shared_dir: Path, after_writing_starts: float
 ) -> None:
     raw = copy_seeds(tmp_path / "raw")
-    warehouse = tmp_path / "warehouse" / "news.duckdb"
+    warehouse = tmp_path / "warehouse"
     assert run_pipeline(raw, warehouse).success
-    before = snapshot(WarehouseReader(warehouse))
+    files = _data_files(warehouse)
     _add_bbc_articles(raw, shared_dir)
 
     process = _pipeline_process(raw, warehouse, tmp_path / "dagster_home")
-    wal = warehouse.with_name("news.build.duckdb.wal")
     deadline = time.monotonic() + START_TIMEOUT
-    while not wal.exists() and process.poll() is None and time.monotonic() < deadline:
+    while _data_files(warehouse) == files and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     time.sleep(after_writing_starts)
     assert process.poll() is None, "the run ended before it could be killed"
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
 
-    assert (
-        snapshot(WarehouseReader(warehouse)) == before
-    )  # the published warehouse is the last finished run, whole
-    assert _assert_consistent(warehouse) == 2
+    # Every commit is whole: what the killed run committed is there, and nothing of a half-written batch.
+    assert 2 <= _assert_consistent(warehouse) <= 2 + MORE_ARTICLES
 
     assert run_pipeline(raw, warehouse).success
     assert _assert_consistent(warehouse) == 2 + MORE_ARTICLES
-    clean = tmp_path / "clean" / "news.duckdb"
+    clean = tmp_path / "clean"
     assert run_pipeline(raw, clean).success
     assert snapshot(WarehouseReader(warehouse)) == snapshot(
         WarehouseReader(clean)
@@ -93,9 +91,11 @@ def test_a_killed_run_leaves_a_consistent_warehouse_and_the_next_run_completes_i
 
 
 READER = """
-import sys, time, duckdb
+import sys, time
 from pathlib import Path
-con = duckdb.connect(sys.argv[1], read_only=True)
+from pipeline.warehouse.lake import connect
+from pipeline.settings import lake
+con = connect(lake(Path(sys.argv[1])), read_only=True)
 first = con.execute("SELECT count(*) FROM articles").fetchone()[0]
 Path(sys.argv[2]).write_text("ready")
 while not Path(sys.argv[3]).exists():
@@ -110,7 +110,7 @@ def test_an_analyst_process_holding_the_warehouse_open_never_blocks_a_run(
     tmp_path: Path, shared_dir: Path
 ) -> None:
     raw = copy_seeds(tmp_path / "raw")
-    warehouse = tmp_path / "warehouse" / "news.duckdb"
+    warehouse = tmp_path / "warehouse"
     assert run_pipeline(raw, warehouse).success
     ready, done = tmp_path / "ready", tmp_path / "done"
     analyst = subprocess.Popen(
@@ -129,6 +129,6 @@ def test_an_analyst_process_holding_the_warehouse_open_never_blocks_a_run(
         output, _ = analyst.communicate(timeout=START_TIMEOUT)
     finally:
         analyst.kill()
-    # The analyst saw one finished state throughout, never a half-written one.
-    assert output.split() == ["2", "2", "0"]
+    # Each query reads the lake's last snapshot: before the run, then after it, never a half-written one.
+    assert output.split() == ["2", str(2 + MORE_ARTICLES), "0"]
     assert _assert_consistent(warehouse) == 2 + MORE_ARTICLES

@@ -34,7 +34,7 @@ def test_an_html_page_lands_as_an_article_beside_text_files(tmp_path: Path) -> N
     shutil.copy(PAGE, raw / "storm.html")
     (raw / "landing.html").write_text("<html><body><h1>Welcome</h1><p>Choose a section.</p></body></html>")
     (raw / "storm.meta.json").write_text(json.dumps({"outlet": "Example News"}))
-    path = tmp_path / "warehouse" / "news.duckdb"
+    path = tmp_path / "warehouse"
     assert run_pipeline(raw, path).success
     warehouse = WarehouseReader(path)
     article = warehouse.rows(
@@ -78,7 +78,7 @@ def test_a_json_lines_batch_gives_one_article_per_line_with_its_provenance(tmp_p
         _batch_line("Storm hits Devon", "Devon", 7, "Other Wire"),
     ]
     batch.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    path = tmp_path / "warehouse" / "news.duckdb"
+    path = tmp_path / "warehouse"
     assert run_pipeline(raw, path).success
     warehouse = WarehouseReader(path)
     landed = warehouse.rows(

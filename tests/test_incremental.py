@@ -48,7 +48,7 @@ def test_run_by_run_updates_equal_a_full_recompute(tmp_path: Path, shared_dir: P
     raw = copy_seeds(tmp_path / "raw")
     for article in articles[:8]:
         shutil.copy(article, raw / f"bbc-{article.name}")
-    path = tmp_path / "warehouse" / "news.duckdb"
+    path = tmp_path / "warehouse"
     assert _recomputed(run_pipeline(raw, path)) == {"all articles"}
     for start in range(8, 14, 2):
         for article in articles[start : start + 2]:
@@ -78,7 +78,7 @@ def test_many_new_quotes_recompute_the_quotes_in_full(
     politics = sorted((shared_dir / "corpus" / "bbc" / "politics").glob("*.txt"))[:9]
     for article in politics[:8]:  # one new article in ten: below FULL_RECOMPUTE_SHARE
         shutil.copy(article, raw / f"bbc-{article.name}")
-    path = tmp_path / "warehouse" / "news.duckdb"
+    path = tmp_path / "warehouse"
     run_pipeline(raw, path)
     quotes_before = WarehouseReader(path).rows("SELECT quote_id, quote_key FROM quotes ORDER BY quote_id")
     shutil.copy(politics[8], raw / f"bbc-{politics[8].name}")

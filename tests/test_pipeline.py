@@ -6,13 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from evaluation.paths import REPO
 from pipeline.definitions import defs
 from pipeline.nlp import parse
 from pipeline.runner import run_pipeline
+from pipeline.warehouse.store import Warehouse
 from tests.support import WarehouseReader, copy_seeds, snapshot
 
 SEED_000 = "000_7aab08db0e928fb1.txt"
@@ -21,7 +21,7 @@ SEED_001 = "001_cf83dd09369ffb92.txt"
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> tuple[Path, Path]:
-    return copy_seeds(tmp_path / "raw"), tmp_path / "warehouse" / "news.duckdb"
+    return copy_seeds(tmp_path / "raw"), tmp_path / "warehouse"
 
 
 def test_rerun_gives_the_same_rows_and_ids(workspace: tuple[Path, Path]) -> None:
@@ -147,18 +147,15 @@ def test_sidecar_overrides_and_malformed_sidecar_is_reported(workspace: tuple[Pa
     assert problem == [{"stage": "sidecar", "reason": "malformed_sidecar"}]
 
 
-def test_published_warehouse_stays_readable_during_a_run(workspace: tuple[Path, Path]) -> None:
+def test_warehouse_stays_readable_during_a_run(workspace: tuple[Path, Path]) -> None:
     raw, path = workspace
     run_pipeline(raw, path)
-    analyst = duckdb.connect(str(path), read_only=True)
-    try:
+    with Warehouse.at(path).connect(read_only=True) as analyst:
         (raw / SEED_000).write_text(
             (REPO / "raw" / SEED_000).read_text(encoding="utf-8") + "\nOne more line.\n"
         )
         assert run_pipeline(raw, path).success
         assert analyst.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
-    finally:
-        analyst.close()
 
 
 def test_main_command_honours_the_environment(workspace: tuple[Path, Path]) -> None:
@@ -177,8 +174,7 @@ def test_main_command_honours_the_environment(workspace: tuple[Path, Path]) -> N
 def test_a_warehouse_from_another_schema_version_is_rebuilt(workspace: tuple[Path, Path]) -> None:
     raw, path = workspace
     run_pipeline(raw, path)
-    build = path.with_name("news.build.duckdb")
-    with duckdb.connect(str(build)) as con:
+    with Warehouse.at(path).connect() as con:
         con.execute("UPDATE staging.schema_version SET fingerprint = 'older'")
         con.execute("ALTER TABLE articles DROP COLUMN word_count")
     result = run_pipeline(raw, path)

@@ -17,17 +17,20 @@ forked_multiprocess_executor = dg.multiprocess_executor.configured(
 )
 
 
-#: Every asset; ingest and extraction skip what is already in the warehouse, so this is the sensor's job too.
+#: Every asset but the daily maintenance; ingest and extraction skip what is already in the warehouse, so
+#: this is the sensor's job too.
 process_new_articles = dg.define_asset_job(
     "process_new_articles",
-    selection=dg.AssetSelection.all(),
-    description="Ingest new or changed raw files, extract them, update what they change across articles, publish.",
+    selection=dg.AssetSelection.all() - dg.AssetSelection.groups("maintenance"),
+    description="Ingest new or changed raw files, extract them, update what they change across articles, "
+    "record the run's snapshot.",
 )
 
-#: Only the cross-article assets and publishing, recomputed in full: no article is read or parsed again.
+#: Only the cross-article assets, recomputed in full (no article is read or parsed again), then compaction.
 refresh_cross_article = dg.define_asset_job(
     "refresh_cross_article",
-    selection=dg.AssetSelection.groups("resolution", "publish"),
+    selection=dg.AssetSelection.groups("resolution", "publish", "maintenance"),
     config={"ops": {op: FULL_RECOMPUTE for op in ("canonical_entities", "quotes", "stories")}},
-    description="Recompute canonical entities, quotes and stories over the whole warehouse, then publish.",
+    description="Recompute canonical entities, quotes and stories over the whole warehouse, record the "
+    "snapshot, and compact the lake's files.",
 )

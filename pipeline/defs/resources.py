@@ -1,4 +1,4 @@
-"""Resources: the raw folder and the warehouse, configured from NEWS_RAW_DIR and NEWS_WAREHOUSE."""
+"""Resources: the raw folder and the warehouse, configured from NEWS_RAW_DIR, NEWS_WAREHOUSE and NEWS_LAKE_*."""
 
 from pathlib import Path
 
@@ -19,10 +19,12 @@ class RawFolder(dg.ConfigurableResource):
 
 
 class WarehouseResource(dg.ConfigurableResource):
-    """The DuckDB warehouse (see pipeline/warehouse/store.py and publish.py for the build-then-publish design)."""
+    """The warehouse, a DuckLake (pipeline/warehouse/lake.py): `path` is the folder of the embedded lake;
+    NEWS_LAKE_CATALOG and NEWS_LAKE_DATA (and the store's keys) in the environment of the processes that
+    run the steps place it elsewhere."""
 
     path: str | None = None
 
     @property
     def warehouse(self) -> Warehouse:
-        return Warehouse(Path(self.path) if self.path else settings.warehouse_path())
+        return Warehouse.at(self.path)

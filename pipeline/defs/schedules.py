@@ -12,6 +12,7 @@ daily_cross_article_refresh = dg.ScheduleDefinition(
     default_status=dg.DefaultScheduleStatus.RUNNING,
     description=(
         "Every day at 03:00 UTC: recompute canonical entities, quotes (speakers and quote keys) and stories "
-        "over the whole warehouse, then publish it and its Parquet copy. No article is read again."
+        "over the whole warehouse, record the snapshot, then compact the lake's small files and expire old "
+        "snapshots. No article is read again."
     ),
 )

@@ -1,1 +1,2 @@
-"""The warehouse: table schemas (the contract), the DuckDB store, analysis views, publishing, Parquet."""
+"""The warehouse: table schemas (the contract), the DuckLake and its commits, analysis views, run snapshots
+and compaction."""

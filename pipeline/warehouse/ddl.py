@@ -78,17 +78,27 @@ def schema_fingerprint() -> str:
     return hashlib.sha256("\n".join(statements).encode("utf-8")).hexdigest()[:16]
 
 
+def schema_is_current(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the warehouse was made by this schema version (a read: no snapshot when it was)."""
+    found = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
+        "AND schema_name = 'staging' AND table_name = 'schema_version'"
+    ).fetchone()[0]
+    if not found:
+        return False
+    stored = con.execute("SELECT fingerprint FROM staging.schema_version").fetchone()
+    return bool(stored) and stored[0] == schema_fingerprint()
+
+
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every table; a build file made by another schema version is rebuilt from scratch.
+    """Create every table; a warehouse made by another schema version is rebuilt from scratch.
 
     The warehouse is derived data: the raw folder is the source of truth, so after a schema change the
     next run re-reads every file rather than migrating tables in place.
     """
-    fingerprint = schema_fingerprint()
     con.execute("CREATE SCHEMA IF NOT EXISTS staging")
     con.execute("CREATE TABLE IF NOT EXISTS staging.schema_version (fingerprint VARCHAR NOT NULL)")
-    stored = con.execute("SELECT fingerprint FROM staging.schema_version").fetchone()
-    if stored and stored[0] == fingerprint:
+    if schema_is_current(con):
         return
     for view in VIEWS:
         con.execute(f"DROP VIEW IF EXISTS {quoted(view)}")
@@ -100,4 +110,4 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
         for statement in create_view_sql(view):
             con.execute(statement)
     con.execute("DELETE FROM staging.schema_version")
-    con.execute("INSERT INTO staging.schema_version VALUES (?)", [fingerprint])
+    con.execute("INSERT INTO staging.schema_version VALUES (?)", [schema_fingerprint()])

@@ -360,8 +360,18 @@ class ComentionCounts(_Table):
     by_outlet: pl.List(pl.Struct({"outlet": pl.Utf8, "articles": pl.Int64}))  # type: ignore[valid-type]
 
 
-#: The pipeline's bookkeeping: created with the tables but not assets of their own.
+class Runs(_Table):
+    """Each finished run and the lake snapshot that holds what it wrote: `FROM figures AT (VERSION =>
+    snapshot_id)`, or `SNAPSHOT=N bash scripts/sql`, shows the warehouse as that run left it."""
+
+    run_id: str = pa.Field(unique=True, description="The Dagster run id.")
+    finished_at: UTC_TIMESTAMP = pa.Field(description="When the run finished writing.")  # type: ignore[valid-type]
+    snapshot_id: int = pa.Field(ge=0, description="The lake snapshot the run's last write made.")
+
+
+#: The pipeline's bookkeeping, and the runs it made: created with the tables but not assets of their own.
 STATE_TABLES: dict[str, type[_Table]] = {
+    "runs": Runs,
     "staging.cross_article_inputs": CrossArticleInputs,
     "staging.name_features": NameFeatures,
     "staging.quote_texts": QuoteTexts,

@@ -1,63 +1,97 @@
-"""The DuckDB warehouse: the build file the pipeline writes, with idempotent writes in transactions.
+"""The warehouse: a DuckLake (`lake.py`) with every table in place, and all-or-nothing writes.
 
-The pipeline writes only to a private build file (`news.build.duckdb`) and, at the end of a run,
-publishes a finished copy over `news.duckdb` (`pipeline/warehouse/publish.py`). Analysts' read-only
-sessions on `news.duckdb` therefore never block a run and never see a half-written state.
+Each write is one DuckLake commit, made from whichever process or node runs the step: a snapshot that
+readers see whole or not at all. Commits from several writers at once are retried when the catalog is
+busy or another commit touched the same rows first, so a step never leaves half its rows behind.
 """
 
 from __future__ import annotations
 
+import random
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import polars as pl
 
-from pipeline.warehouse.ddl import create_tables, quoted
+from pipeline import settings
+from pipeline.warehouse.ddl import create_tables, quoted, schema_is_current
+from pipeline.warehouse.lake import LAKE_NAME, Lake, connect
 from pipeline.warehouse.schemas import TABLES
 
 #: Tables analysts query (the `staging` schema is the pipeline's own bookkeeping).
 PUBLISHED_TABLES: tuple[str, ...] = tuple(t for t in TABLES if not t.startswith("staging."))
-#: How long to wait for another step of the same run that holds the build file's write lock.
-LOCK_WAIT_SECONDS = 60.0
+#: How long a commit is retried while other writers hold the catalog or win a conflict.
+COMMIT_RETRY_SECONDS = 300.0
+#: What a retryable failure says: the catalog was busy, or another commit changed the same table first.
+RETRYABLE = ("database is locked", "conflict", "failed to commit", "busy")
+
+T = TypeVar("T")
 
 
 class Warehouse:
-    """The published warehouse file and the private build file the pipeline writes."""
+    """The lake the pipeline writes and analysts read."""
 
-    def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
-        self.build_path = self.path.with_name(f"{self.path.stem}.build{self.path.suffix or '.duckdb'}")
+    def __init__(self, lake: Lake) -> None:
+        self.lake = lake
 
-    @property
-    def parquet_path(self) -> Path:
-        """The folder of Parquet copies beside the published file (`warehouse/parquet/`)."""
-        return self.path.with_name("parquet")
+    @classmethod
+    def at(cls, folder: Path | str | None = None) -> Warehouse:
+        """The lake of `folder` (default `NEWS_WAREHOUSE`), or where `NEWS_LAKE_*` place it."""
+        return cls(settings.lake(Path(folder) if folder else None))
 
     @contextmanager
-    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A write connection to the build file, with every table in place."""
-        self.build_path.parent.mkdir(parents=True, exist_ok=True)
-        con = _connect_waiting_for_lock(self.build_path)
+    def connect(
+        self, read_only: bool = False, snapshot: int | None = None
+    ) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A session on the lake; a writing one has every table in place. `snapshot` reads an earlier
+        version (read-only)."""
+        con = connect(self.lake, read_only or snapshot is not None, snapshot)
         try:
-            create_tables(con)
+            if not (read_only or snapshot is not None or schema_is_current(con)):
+                _retrying(
+                    lambda: _in_transaction(con, create_tables, "tables created for this schema version")
+                )
             yield con
         finally:
             con.close()
 
-    @contextmanager
-    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """All or nothing: a killed or failed step leaves the previous state of every table."""
+    def commit(self, work: Callable[[duckdb.DuckDBPyConnection], T], message: str) -> T:
+        """Run `work` in one transaction and commit it as one snapshot with `message`; all or nothing, and
+        run again from the start when a concurrent writer made the commit fail."""
         with self.connect() as con:
-            con.execute("BEGIN TRANSACTION")
-            try:
-                yield con
-            except BaseException:
-                con.execute("ROLLBACK")
+            return _retrying(lambda: _in_transaction(con, work, message))
+
+
+def _in_transaction(
+    con: duckdb.DuckDBPyConnection, work: Callable[[duckdb.DuckDBPyConnection], T], message: str
+) -> T:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(f"CALL {quoted(LAKE_NAME)}.set_commit_message('pipeline', ?)", [message])
+        result = work(con)
+        con.execute("COMMIT")
+    except BaseException:
+        with suppress(duckdb.Error):  # a failed commit has already ended the transaction
+            con.execute("ROLLBACK")
+        raise
+    return result
+
+
+def _retrying(attempt: Callable[[], T]) -> T:
+    deadline = time.monotonic() + COMMIT_RETRY_SECONDS
+    delay = 0.05
+    while True:
+        try:
+            return attempt()
+        except duckdb.Error as error:
+            if not any(s in str(error).lower() for s in RETRYABLE) or time.monotonic() > deadline:
                 raise
-            con.execute("COMMIT")
+        time.sleep(delay * random.uniform(0.5, 1.5))
+        delay = min(delay * 2, 2.0)
 
 
 def replace_rows(
@@ -91,16 +125,3 @@ def row_counts(con: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> dict[st
 
 def read_frame(con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | None = None) -> pl.DataFrame:
     return con.execute(sql, params or []).pl()
-
-
-def _connect_waiting_for_lock(path: Path) -> duckdb.DuckDBPyConnection:
-    deadline = time.monotonic() + LOCK_WAIT_SECONDS
-    delay = 0.05
-    while True:
-        try:
-            return duckdb.connect(str(path))
-        except duckdb.IOException as error:
-            if "lock" not in str(error).lower() or time.monotonic() > deadline:
-                raise
-            time.sleep(delay)
-            delay = min(delay * 2, 1.0)

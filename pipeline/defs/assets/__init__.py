@@ -1,1 +1,2 @@
-"""Assets, one module per stage: ingest, extraction, resolution (cross-article), publishing."""
+"""Assets, one module per stage: ingest, extraction, resolution (cross-article), the run's snapshot and
+compaction."""

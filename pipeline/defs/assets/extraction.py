@@ -107,8 +107,10 @@ def extract_article_batch(
         if broken_rows:
             report.failed_checks.update(broken_rows)
             continue
-        with store.transaction() as con:
-            write_batch(con, batch, frames, datetime.now(UTC))
+        store.commit(
+            lambda con, batch=batch, frames=frames: write_batch(con, batch, frames, datetime.now(UTC)),
+            f"run {context.run_id}: extraction of {len(batch.article_ids)} articles",
+        )
         report.failures += len(batch.failures)
         report.written.add(frames)
     context.log.info(f"extracted {report.articles} articles ({report.failures} quarantined)")

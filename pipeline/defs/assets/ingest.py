@@ -36,8 +36,10 @@ def raw_articles(
     written, removed = WrittenRows(), 0
     for chunk in plan.chunks():
         yield from raise_on_failed_checks(validate_tables(chunk.frames))
-        with store.transaction() as con:
-            removed += write_chunk(con, chunk)
+        removed += store.commit(
+            lambda con, chunk=chunk: write_chunk(con, chunk),
+            f"run {context.run_id}: ingest of {chunk.frames['articles'].height} articles",
+        )
         written.add(chunk.frames)
     context.log.info(
         f"{written.counts['articles']} articles read, {written.counts['quarantined_articles']} quarantined, "

@@ -48,6 +48,7 @@ class CrossArticleConfig(dg.Config):
 
 
 def _run_step(
+    context: dg.AssetExecutionContext,
     store: Warehouse,
     step: Callable[[duckdb.DuckDBPyConnection, bool], StepUpdate],
     full: bool,
@@ -59,8 +60,7 @@ def _run_step(
         update = step(con, full)
     checks = validate_tables({t: update.tables[t].rows for t in tables})
     yield from raise_on_failed_checks(checks)
-    with store.transaction() as con:
-        apply_update(con, update)
+    store.commit(lambda con: apply_update(con, update), f"run {context.run_id}: {', '.join(tables)}")
     return update, checks
 
 
@@ -80,7 +80,9 @@ def canonical_entities(
 ) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
     """Resolve every mention to one canonical entity per real-world entity (the names new articles reach)."""
     store = warehouse.warehouse
-    update, checks = yield from _run_step(store, update_entities, config.full_recompute, ENTITY_TABLES)
+    update, checks = yield from _run_step(
+        context, store, update_entities, config.full_recompute, ENTITY_TABLES
+    )
     entities = update.tables["entities"].rows
     entity_mentions = update.tables["entity_mentions"].rows
     context.log.info(
@@ -108,7 +110,7 @@ def quotes(
     """Quotes with speakers linked to canonical entities (through the speaker's mention) and every
     outlet's rendering of one quote on one `quote_key`."""
     store = warehouse.warehouse
-    update, checks = yield from _run_step(store, update_quotes, config.full_recompute, ("quotes",))
+    update, checks = yield from _run_step(context, store, update_quotes, config.full_recompute, ("quotes",))
     rows = update.tables["quotes"].rows
     with store.connect() as con:
         metadata = table_metadata(con, "quotes", rows, QUOTE_PREVIEW)
@@ -144,7 +146,7 @@ def stories(
     """Group articles into stories by the entities, quotes and figures they share (rules and threshold in
     `pipeline/resolve/stories.py`), for the articles new ones reach."""
     store = warehouse.warehouse
-    update, checks = yield from _run_step(store, update_stories, config.full_recompute, ("stories",))
+    update, checks = yield from _run_step(context, store, update_stories, config.full_recompute, ("stories",))
     with store.connect() as con:
         metadata = table_metadata(con, "stories", update.tables["stories"].rows)
         rows, story_count, multi_article = con.execute(STORY_COUNTS_SQL).fetchone()
