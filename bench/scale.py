@@ -66,12 +66,12 @@ def main_command(raw: Path, warehouse: Path, workers: int = 1) -> tuple[float, f
     if done.returncode:
         raise RuntimeError(done.stderr[-3000:])
     peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-    return seconds, peak, done.stderr
+    return seconds, peak, done.stdout
 
 
 def step_times(log: str) -> dict[str, float]:
-    """Per-step durations from the run's log (`Finished execution of step "quotes" in 261ms.`)."""
-    found = re.findall(r'Finished execution of step "([^"]+)" in ([\d.]+)(ms|s)', log)
+    """Per-step durations from the main command's progress lines (`12:00:01  quotes: done in 261ms`)."""
+    found = re.findall(r"^\S+\s+(\S+): done in ([\d.]+)(ms|s)$", log, flags=re.MULTILINE)
     return {step: float(value) / (1000 if unit == "ms" else 1) for step, value, unit in found}
 
 

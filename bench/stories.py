@@ -12,13 +12,13 @@ import tempfile
 import time
 from pathlib import Path
 
-import duckdb
 import polars as pl
 
 from evaluation.corpora import copy_corpora
 from pipeline.resolve.stories import group_stories
 from pipeline.runner import run_pipeline
 from pipeline.stages.stories import STORY_FEATURES_SQL
+from pipeline.warehouse.store import Warehouse
 
 
 def build_warehouse(folder: Path) -> Path:
@@ -35,11 +35,11 @@ def build_warehouse(folder: Path) -> Path:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--warehouse", type=Path)
+    parser.add_argument("--warehouse", type=Path, help="the folder of a built warehouse (lake)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         warehouse = args.warehouse or build_warehouse(Path(folder))
-        with duckdb.connect(str(warehouse), read_only=True) as con:
+        with Warehouse.at(warehouse).connect(read_only=True) as con:
             features = con.execute(STORY_FEATURES_SQL).pl()
             articles = [
                 r[0] for r in con.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()

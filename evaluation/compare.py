@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline.warehouse.ddl import quoted, sql_literal
+from pipeline.warehouse.lake import OFFLINE_CONFIG, Lake
 
 #: Columns holding a timestamp written as text, by table: compared as NULL where the expression says so.
 TIMESTAMP_COPIES: dict[str, dict[str, str]] = {
@@ -26,8 +27,8 @@ TIMESTAMP_COPIES: dict[str, dict[str, str]] = {
         "stamp": "CASE WHEN step IN ('entities', 'quotes') THEN NULL ELSE stamp END",
     },
 }
-#: Tables that describe the warehouse's definitions rather than hold data.
-DEFINITION_TABLES = frozenset({"staging.schema_version"})
+#: Tables that describe the warehouse's definitions or its runs rather than hold extracted data.
+DEFINITION_TABLES = frozenset({"staging.schema_version", "runs"})
 TIMESTAMP_TYPES = ("TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S")
 
 
@@ -129,11 +130,16 @@ def _in_main(relation: str) -> str:
 
 
 def compare_warehouses(old: Path, new: Path, show: int = 5) -> Comparison:
-    """Every table and view of `old` against `new` (both opened read-only)."""
-    con = duckdb.connect()
+    """Every table and view of `old` against `new` (both opened read-only): warehouse folders (lakes), or
+    DuckDB files of the pipeline before the lake."""
+    con = duckdb.connect(config=OFFLINE_CONFIG)
     try:
-        con.execute(f"ATTACH {sql_literal(str(old))} AS old (READ_ONLY)")
-        con.execute(f"ATTACH {sql_literal(str(new))} AS new (READ_ONLY)")
+        for path, name in ((old, "old"), (new, "new")):
+            if path.is_dir():
+                for statement in Lake.in_folder(path).attach_sql(read_only=True, name=name)[:-1]:
+                    con.execute(statement)
+            else:
+                con.execute(f"ATTACH {sql_literal(str(path))} AS {quoted(name)} (READ_ONLY)")
         relations_old, relations_new = _relations(con, "old"), _relations(con, "new")
         result = Comparison()
         for relation in sorted(relations_old.keys() | relations_new.keys()):

@@ -56,7 +56,8 @@ out.write_text(json.dumps(seen))
 """
 
 
-#: The pipeline with two workers and small batches, so several extraction steps run in processes of their own.
+#: The pipeline with two workers and small batches, so several extraction steps run in processes of their own
+#: and commit one after another.
 TWO_WORKERS = """
 import json, sys
 from pathlib import Path
@@ -153,17 +154,14 @@ def test_a_run_killed_mid_batch_leaves_the_lake_consistent_and_the_next_run_comp
     cluster_lake: dict, tmp_path: Path, shared_dir: Path
 ) -> None:
     raw = _corpus(tmp_path / "raw", shared_dir)
-    home = tmp_path / "dagster_home"
-    home.mkdir()
-    shutil.copy(REPO / "deploy" / "dagster.local.yaml", home / "dagster.yaml")
-    env = {**os.environ, "NEWS_RAW_DIR": str(raw), "DAGSTER_HOME": str(home)}
+    # Batches of 8 articles over two workers: the run commits extraction batch by batch, and is killed
+    # after the first of them.
     process = subprocess.Popen(
-        [sys.executable, "-m", "pipeline", "--workers", "2"],
+        [sys.executable, "-c", TWO_WORKERS, str(raw)],
         cwd=REPO,
-        env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        start_new_session=True,
+        start_new_session=True,  # its own process group, so the kill reaches the step processes too
     )
     lake = WarehouseReader(tmp_path / "unused")
     deadline = time.monotonic() + TIMEOUT

@@ -17,7 +17,7 @@ from pipeline.extract.figures import Figure, extract_figures
 from pipeline.extract.quotes import QuoteExtraction, extract_quotes
 
 #: Bump when an extractor changes in a way that should reprocess every article on the next run.
-EXTRACTOR_VERSION = "2026.12.07-5"
+EXTRACTOR_VERSION = "2026.12.07-6"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,5 +35,12 @@ def extract_article(doc: Doc, blocks: Sequence[Block], published: datetime.date 
     # Titles the speech decision refused are works the tagger missed.
     works = quoted_titles(doc.text, quotes.refused, mentions, BlockIndex(blocks))
     # Pronouns and descriptions the discourse model tied to a referent are mentions of it too.
-    mentions = without_names_inside([*mentions, *quotes.references], works)
+    mentions = _one_per_start(without_names_inside([*mentions, *quotes.references], works))
     return ArticleRecords(mentions, quotes, extract_figures(doc, blocks, published))
+
+
+def _one_per_start(mentions: Sequence[Mention]) -> list[Mention]:
+    """One mention per start offset (a mention's id): a name before a pronoun or description the discourse
+    model linked there, then the longer span."""
+    ranked = sorted(mentions, key=lambda m: (m.start_char, m.link != "name", m.start_char - m.end_char))
+    return [m for i, m in enumerate(ranked) if i == 0 or ranked[i - 1].start_char != m.start_char]

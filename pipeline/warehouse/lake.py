@@ -61,9 +61,11 @@ class Lake:
         data = DATA_EXTENSIONS.get(self.data_path.split("://", 1)[0]) if not self.is_local else None
         return ["ducklake", *(e for e in (catalog, data) if e)]
 
-    def attach_sql(self, read_only: bool = False, snapshot: int | None = None) -> list[str]:
-        """The statements that make the lake the current database of a DuckDB session: the same for the
-        pipeline, `scripts/sql` and a notebook (`python -m pipeline attach-sql` prints them)."""
+    def attach_sql(
+        self, read_only: bool = False, snapshot: int | None = None, name: str = LAKE_NAME
+    ) -> list[str]:
+        """The statements that make the lake, attached as `name`, the current database of a DuckDB session:
+        the same for the pipeline, `scripts/sql` and a notebook (`python -m pipeline --attach-sql`)."""
         options = [f"DATA_PATH {sql_literal(self.data_path)}"]
         if self.in_one_folder:
             options.append("OVERRIDE_DATA_PATH TRUE")
@@ -72,10 +74,10 @@ class Lake:
         if snapshot is not None:
             options.append(f"SNAPSHOT_VERSION {int(snapshot)}")
         return [
-            *(f"LOAD {sql_literal(str(extension_file(name)))}" for name in self.extensions),
+            *(f"LOAD {sql_literal(str(extension_file(e)))}" for e in self.extensions),
             *_s3_secret_sql(self.data_path),
-            f"ATTACH {sql_literal('ducklake:' + self.catalog)} AS {quoted(LAKE_NAME)} ({', '.join(options)})",
-            f"USE {quoted(LAKE_NAME)}",
+            f"ATTACH {sql_literal('ducklake:' + self.catalog)} AS {quoted(name)} ({', '.join(options)})",
+            f"USE {quoted(name)}",
         ]
 
 

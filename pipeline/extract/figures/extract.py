@@ -24,7 +24,7 @@ from pipeline.extract.figures.lexicon import (
     TENS_WORDS,
     UNIT_WORDS,
 )
-from pipeline.extract.figures.numbers import is_year_like, merge_range, range_of, read_number
+from pipeline.extract.figures.numbers import is_ascending, is_year_like, merge_range, range_of, read_number
 from pipeline.extract.figures.qualifiers import attach_qualifier
 from pipeline.extract.figures.records import Candidate, Decision, Figure, NumberSite, Site
 from pipeline.extract.figures.rules import (
@@ -123,6 +123,8 @@ def _decide(site: Site, may_start_number: bool) -> Decision | None:
     if decision is not None:
         return decision
     ranged = range_of(number_site)
+    if ranged is not None and not is_ascending(number, ranged[0]):
+        ranged = None  # `80%-10%`: each number is read alone
     if ranged is not None:  # `10-15`, `between 10 and 15`, `£3-4bn`: one figure with a `value_max`
         second = ranged[0]
         merge_range(number, second)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.figures.lexicon import (
+    CHANGE_LEMMAS,
     CLOCK_MARKS,
     CURRENCY_ADJECTIVES,
     CURRENCY_PHRASES,
@@ -247,7 +248,11 @@ def second_number(doc: Doc, number: Number, sentence: Span) -> tuple[Number, str
     joined = (
         (connector in HYPHENS and not doc[j - 1].whitespace_)
         or (connector == "and" and before == "between")
-        or (connector == "to" and before not in ("from", "by", "to"))
+        or (
+            connector == "to"
+            and before not in ("from", "by", "to")
+            and not _after_change_verb(doc, number, sentence)
+        )
     )
     if not joined:
         return None
@@ -266,17 +271,33 @@ def second_number(doc: Doc, number: Number, sentence: Span) -> tuple[Number, str
     return second, connector
 
 
+def _after_change_verb(doc: Doc, number: Number, sentence: Span) -> bool:
+    """`rose 32,000 to 1.41 million`: by how much, then to what; not a range."""
+    return number.start > sentence.start and doc[number.start - 1].lemma_.lower() in CHANGE_LEMMAS
+
+
 def is_year_like(doc: Doc, number: Number) -> bool:
     return number.plain is not None and year_number(doc[number.start]) is not None
 
 
 def merge_range(number: Number, second: Number) -> None:
     """Carry scale, currency and percent across a range written once (`£3-4bn`, `5-10%`)."""
-    if second.scale > 1 and number.scale == 1 and number.value < second.value:
+    if _carries_scale(number, second):
         number.value *= second.scale  # `£3-4bn`, `$40-50 billion`
         number.scale = second.scale
     number.currency = number.currency or second.currency
     number.percent = number.percent or second.percent
+
+
+def is_ascending(number: Number, second: Number) -> bool:
+    """A range goes up: `10-15`, `$40-50 billion`; `80%-10%` or a tally `216-146` are two values."""
+    first = number.value * second.scale if _carries_scale(number, second) else number.value
+    return second.value > first
+
+
+def _carries_scale(number: Number, second: Number) -> bool:
+    """`$40-50 billion`: the first end is in billions too; `32,000-1.41m` is not 32,000 million."""
+    return second.scale > 1 and number.scale == 1 and number.value < second.value / second.scale
 
 
 def day_number(token: Token) -> int | None:
