@@ -13,7 +13,7 @@ import time
 import polars as pl
 
 from evaluation.entities import form_occurrences
-from evaluation.web import annotated, read_page, split
+from evaluation.web import annotated, read_page, scored_halves
 from evaluation.web_entities import WebEntityScores, add, cross_article, score_article
 from pipeline.nlp.model import load_nlp
 from pipeline.resolve.entities import resolve_entities
@@ -50,20 +50,19 @@ def main() -> None:
     parser.add_argument("--agreement", action="store_true", help="also score the second annotator")
     args = parser.parse_args()
     started = time.perf_counter()
-    halves = split()
-    gold = {n: g for n, g in annotated("entities").items() if args.blind or halves[n] == "tune"}
-    articles, mentions = resolved_mentions(sorted(gold))
+    halves = scored_halves("entities", args.blind)
+    articles, mentions = resolved_mentions(sorted(name for gold in halves.values() for name in gold))
     everything = WebEntityScores()
-    for half in ("tune", "blind") if args.blind else ("tune",):
+    for half, gold in halves.items():
         total = WebEntityScores()
-        for name in (n for n in gold if halves[n] == half):
+        for name, annotation in gold.items():
             article = articles[name]
             rows = mentions.filter(pl.col("article_id") == name).to_dicts()
             blocks = [
                 (b.start_char, b.end_char) for b in article.blocks if b.kind not in ("boilerplate", "credit")
             ]
-            add(total, score_article(name, article.text, blocks, rows, gold[name]))
-        print(f"{half} ({sum(1 for n in gold if halves[n] == half)} articles): {total.summary()}")
+            add(total, score_article(name, article.text, blocks, rows, annotation))
+        print(f"{half} ({len(gold)} articles): {total.summary()}")
         if half == "tune":
             for line in total.errors[: args.errors]:
                 print("   ", line)

@@ -11,7 +11,7 @@ half, so its scores there are optimistic: training/quote_models.py prints the cr
 import argparse
 import time
 
-from evaluation.web import annotated, extract_pages, split
+from evaluation.web import annotated, extract_pages, scored_halves
 from evaluation.web_quotes import WebQuoteScores, score_article
 from pipeline.extract.quotes import Quote
 
@@ -71,15 +71,13 @@ def main() -> None:
     parser.add_argument("--agreement", action="store_true", help="also score the second annotator")
     args = parser.parse_args()
     started = time.perf_counter()
-    halves = split()
-    gold = {n: g for n, g in annotated("quotes").items() if args.blind or halves[n] == "tune"}
-    extracted = extract_pages(gold)
-    for half in ("tune", "blind") if args.blind else ("tune",):
+    halves = scored_halves("quotes", args.blind)
+    extracted = extract_pages(name for gold in halves.values() for name in gold)
+    for half, gold in halves.items():
         total = WebQuoteScores()
-        names = [n for n in gold if halves[n] == half]
-        for name in names:
-            total.add(score_article(name, extracted[name][1].quotes.quotes, gold[name]))
-        print(f"{half} ({len(names)} articles): {total.summary()}")
+        for name, annotation in gold.items():
+            total.add(score_article(name, extracted[name][1].quotes.quotes, annotation))
+        print(f"{half} ({len(gold)} articles): {total.summary()}")
         if half == "tune":
             for line in total.errors[: args.errors]:
                 print("   ", line)

@@ -136,7 +136,7 @@ def compare_warehouses(old: Path, new: Path, show: int = 5) -> Comparison:
     try:
         for path, name in ((old, "old"), (new, "new")):
             if path.is_dir():
-                for statement in Lake.in_folder(path).attach_sql(read_only=True, name=name)[:-1]:
+                for statement in Lake.in_folder(path).attach_sql(read_only=True, name=name):
                     con.execute(statement)
             else:
                 con.execute(f"ATTACH {sql_literal(str(path))} AS {quoted(name)} (READ_ONLY)")

@@ -5,6 +5,8 @@ Value-only: the values match; value with unit: `unit` equals the gold `counts` t
 Matching is one-to-one per article, so a figure repeated in the text must be found each time.
 """
 
+from __future__ import annotations
+
 import json
 import math
 from dataclasses import dataclass, field
@@ -28,6 +30,12 @@ class FigureScores:
     unit_matches: int = 0
     qualifiers_right: int = 0
     errors: list[str] = field(default_factory=list)
+
+    def add(self, other: FigureScores) -> None:
+        """Count `other` (one article's scores) into these."""
+        for name in ("gold", "predicted", "value_matches", "unit_matches", "qualifiers_right"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors += other.errors
 
     def summary(self) -> str:
         return (
@@ -97,8 +105,5 @@ def score_bbc_figures(corpus: Path, reference_file: Path = REFERENCE) -> FigureS
             for f in figures
             if f.value is not None
         ]
-        result = score_article(predicted, annotation["figures"], name)
-        for name_ in ("gold", "predicted", "value_matches", "unit_matches", "qualifiers_right"):
-            setattr(total, name_, getattr(total, name_) + getattr(result, name_))
-        total.errors += result.errors
+        total.add(score_article(predicted, annotation["figures"], name))
     return total

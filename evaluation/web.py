@@ -44,6 +44,12 @@ def annotated(layer: Layer, half: str | None = None, second: bool = False) -> di
     return found
 
 
+def scored_halves(layer: Layer, blind: bool) -> dict[str, dict[str, dict]]:
+    """Half -> article name -> its annotation of `layer`, in the order the benchmarks score them: the tuned
+    half, then the blind half only when asked (`--blind`)."""
+    return {half: annotated(layer, half) for half in (("tune", "blind") if blind else ("tune",))}
+
+
 def read_page(name: str) -> ParsedArticle:
     """One saved page as ingest reads it (HTML to the article body and its blocks); an article saved as
     text only (`reuters.com5`) is read from its text file, as a plain-text article."""

@@ -61,13 +61,10 @@ def lake_files(con: duckdb.DuckDBPyConnection) -> LakeFiles:
         ).pl()
         for schema, table in tables
     ]
-    files = (
-        pl.concat([f for f in frames if f.height], how="vertical_relaxed")
-        if any(f.height for f in frames)
-        else None
-    )
-    if files is None:
+    frames = [f for f in frames if f.height]
+    if not frames:
         return LakeFiles(0, 0, 0)
+    files = pl.concat(frames, how="vertical_relaxed")
     deletes = files.filter(pl.col("delete_file").is_not_null())
     return LakeFiles(
         files.height,

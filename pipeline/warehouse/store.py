@@ -49,9 +49,10 @@ class Warehouse:
     ) -> Iterator[duckdb.DuckDBPyConnection]:
         """A session on the lake; a writing one has every table in place. `snapshot` reads an earlier
         version (read-only)."""
-        con = connect(self.lake, read_only or snapshot is not None, snapshot)
+        writing = not read_only and snapshot is None
+        con = connect(self.lake, not writing, snapshot)
         try:
-            if not (read_only or snapshot is not None or schema_is_current(con)):
+            if writing and not schema_is_current(con):
                 _retrying(
                     lambda: _in_transaction(con, create_tables, "tables created for this schema version")
                 )
